@@ -1,0 +1,24 @@
+/** Every way a domain operation can refuse. The API maps each code to one HTTP status in `api/problem.ts`. */
+export type ErrorCode =
+  | 'invalid_identifier'
+  | 'invalid_document'
+  | 'invalid_event'
+  | 'invalid_query'
+  | 'unknown_query_parameter'
+  | 'unit_not_found'
+  | 'event_not_found'
+  | 'capture_job_not_found'
+  | 'unauthorized'
+  | 'forbidden';
+
+/** A refusal with a stable code, a message for the person who sent the input, and optional structured details. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
