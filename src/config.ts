@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+
+/** Everything the platform reads from its environment, read once at an entry point. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  /** PostgreSQL connection string; when absent the embedded SQLite database under `dataDir` is used. */
+  readonly databaseUrl: string | undefined;
+  readonly adminToken: string | undefined;
+  /** The issuing platform's node code, the prefix of every trace code it issues. */
+  readonly nodeCode: string;
+  readonly demo: boolean;
+  /** Largest request body accepted, in bytes. */
+  readonly bodyLimit: number;
+  readonly publicBaseUrl: string;
+  readonly logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const port = integer(env.PORT, 'PORT', 8080);
+  const nodeCode = env.ZHUISU_NODE_CODE ?? '000000';
+  if (!/^\d{6}$/.test(nodeCode)) {
+    throw new Error(`ZHUISU_NODE_CODE must be six digits (a GB/T 2260 region code such as 460100), got "${nodeCode}"`);
+  }
+  return Object.freeze({
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.ZHUISU_DATA_DIR ?? 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminToken: env.ZHUISU_ADMIN_TOKEN || undefined,
+    nodeCode,
+    demo: env.ZHUISU_DEMO !== '0',
+    bodyLimit: integer(env.ZHUISU_BODY_LIMIT, 'ZHUISU_BODY_LIMIT', 64 * 1024 * 1024),
+    publicBaseUrl: (env.ZHUISU_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  });
+}
+
+function integer(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return parsed;
+}

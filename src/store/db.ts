@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { CamelCasePlugin, Kysely, Migrator, PostgresAdapter, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from './schema.js';
+import { createSqliteDialect } from './dialect/sqlite.js';
+import { createPostgresDialect } from './dialect/postgres.js';
+import * as createLedger from './migrations/2026-11-23T0300-create-ledger.js';
+
+export type Db = Kysely<Database>;
+export type Dialect = 'sqlite' | 'postgres';
+
+// Listed by hand rather than read from the folder, so that migrations work the same from source and from a bundle.
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-23T0300-create-ledger': createLedger,
+};
+
+const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Opens PostgreSQL when `databaseUrl` is given, else the embedded SQLite file under `dataDir`. */
+export function createDb(opts: { databaseUrl?: string | undefined; dataDir?: string; sqliteFile?: string; searchPath?: string }): Db {
+  const dialect = opts.databaseUrl
+    ? createPostgresDialect(opts.databaseUrl, opts.searchPath ? { searchPath: opts.searchPath } : {})
+    : createSqliteDialect(opts.sqliteFile ?? join(opts.dataDir ?? 'data', 'zhuisu.db'));
+  return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+}
+
+export function dialectOf(db: Db): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/** Brings the schema up to date; run at every start. */
+export async function migrateToLatest(db: Db): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

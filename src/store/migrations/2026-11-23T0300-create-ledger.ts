@@ -1,0 +1,98 @@
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
+
+// Frozen: write a new migration instead of editing this one.
+export async function up(db: Kysely<any>): Promise<void> {
+  const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const serial = isPostgres ? sql`bigint generated always as identity primary key` : sql`integer primary key autoincrement`;
+
+  await db.schema
+    .createTable('event')
+    .addColumn('seq', sql`${serial}`)
+    .addColumn('event_id', 'text', (c) => c.notNull().unique())
+    .addColumn('event_type', 'text', (c) => c.notNull())
+    .addColumn('event_time', 'text', (c) => c.notNull())
+    .addColumn('event_time_zone_offset', 'text', (c) => c.notNull())
+    .addColumn('record_time', 'text', (c) => c.notNull())
+    .addColumn('action', 'text')
+    .addColumn('biz_step', 'text')
+    .addColumn('disposition', 'text')
+    .addColumn('read_point', 'text')
+    .addColumn('biz_location', 'text')
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('namespaces', 'text', (c) => c.notNull())
+    .addColumn('capture_id', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('event_event_time').on('event').column('event_time').execute();
+  await db.schema.createIndex('event_record_time').on('event').column('record_time').execute();
+  await db.schema.createIndex('event_biz_step').on('event').columns(['biz_step', 'event_time']).execute();
+  await db.schema.createIndex('event_biz_location').on('event').column('biz_location').execute();
+  await db.schema.createIndex('event_read_point').on('event').column('read_point').execute();
+
+  await db.schema
+    .createTable('event_epc')
+    .addColumn('event_seq', 'bigint', (c) => c.notNull())
+    .addColumn('epc', 'text', (c) => c.notNull())
+    .addColumn('role', 'text', (c) => c.notNull())
+    .addColumn('is_class', 'integer', (c) => c.notNull())
+    .addColumn('quantity', 'double precision')
+    .addColumn('uom', 'text')
+    .addColumn('event_time', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('event_epc_epc').on('event_epc').columns(['epc', 'event_time']).execute();
+  await db.schema.createIndex('event_epc_event').on('event_epc').column('event_seq').execute();
+
+  await db.schema
+    .createTable('event_party')
+    .addColumn('event_seq', 'bigint', (c) => c.notNull())
+    .addColumn('direction', 'text', (c) => c.notNull())
+    .addColumn('type', 'text', (c) => c.notNull())
+    .addColumn('party', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('event_party_party').on('event_party').column('party').execute();
+  await db.schema.createIndex('event_party_event').on('event_party').column('event_seq').execute();
+
+  await db.schema
+    .createTable('event_error_declaration')
+    .addColumn('seq', sql`${serial}`)
+    .addColumn('event_id', 'text', (c) => c.notNull())
+    .addColumn('declaration_time', 'text', (c) => c.notNull())
+    .addColumn('reason', 'text')
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('record_time', 'text', (c) => c.notNull())
+    .addColumn('capture_id', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('event_error_declaration_event').on('event_error_declaration').column('event_id').execute();
+
+  await db.schema
+    .createTable('capture_job')
+    .addColumn('capture_id', 'text', (c) => c.primaryKey())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('finished_at', 'text')
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('event_count', 'integer', (c) => c.notNull())
+    .addColumn('stored_count', 'integer', (c) => c.notNull())
+    .addColumn('errors', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('trace_code')
+    .addColumn('code', 'text', (c) => c.primaryKey())
+    .addColumn('unit_id', 'text', (c) => c.notNull())
+    .addColumn('lot_id', 'text')
+    .addColumn('product', 'text')
+    .addColumn('issue_id', 'text', (c) => c.notNull())
+    .addColumn('issued_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('trace_code_unit').on('trace_code').column('unit_id').execute();
+  await db.schema.createIndex('trace_code_lot').on('trace_code').column('lot_id').execute();
+  await db.schema.createIndex('trace_code_issue').on('trace_code').column('issue_id').execute();
+
+  await db.schema
+    .createTable('api_token')
+    .addColumn('token_hash', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('role', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('revoked_at', 'text')
+    .execute();
+}

@@ -1,0 +1,93 @@
+import type { Generated } from 'kysely';
+
+/** Table types as Kysely sees them (camelCase; the columns are snake_case, converted by CamelCasePlugin). */
+export interface Database {
+  event: EventTable;
+  eventEpc: EventEpcTable;
+  eventParty: EventPartyTable;
+  eventErrorDeclaration: EventErrorDeclarationTable;
+  captureJob: CaptureJobTable;
+  traceCode: TraceCodeTable;
+  apiToken: ApiTokenTable;
+}
+
+export interface EventTable {
+  seq: Generated<number>;
+  eventId: string;
+  eventType: string;
+  /** UTC, ISO 8601 with milliseconds, so that text order is time order on both databases. */
+  eventTime: string;
+  eventTimeZoneOffset: string;
+  recordTime: string;
+  action: string | null;
+  bizStep: string | null;
+  disposition: string | null;
+  readPoint: string | null;
+  bizLocation: string | null;
+  /** The event as captured, JSON, with eventID and recordTime filled in. */
+  body: string;
+  /** JSON object: the JSON-LD prefixes that the event's extension fields use. */
+  namespaces: string;
+  captureId: string;
+}
+
+/** One row per identifier an event names, whatever field it sits in. */
+export interface EventEpcTable {
+  eventSeq: number;
+  epc: string;
+  /** object (epcList/quantityList), parent, child, input or output. */
+  role: string;
+  /** 1 when the identifier is a class (quantity element), 0 for an instance. */
+  isClass: number;
+  quantity: number | null;
+  uom: string | null;
+  eventTime: string;
+}
+
+export interface EventPartyTable {
+  eventSeq: number;
+  /** source or destination. */
+  direction: string;
+  /** owning_party, possessing_party, location, or another source/destination type URI. */
+  type: string;
+  party: string;
+}
+
+export interface EventErrorDeclarationTable {
+  seq: Generated<number>;
+  eventId: string;
+  declarationTime: string;
+  reason: string | null;
+  /** JSON: the errorDeclaration object as captured. */
+  body: string;
+  recordTime: string;
+  captureId: string;
+}
+
+export interface CaptureJobTable {
+  captureId: string;
+  createdAt: string;
+  finishedAt: string | null;
+  status: string;
+  eventCount: number;
+  storedCount: number;
+  /** JSON array of problems, empty when the capture succeeded. */
+  errors: string;
+}
+
+export interface TraceCodeTable {
+  code: string;
+  unitId: string;
+  lotId: string | null;
+  product: string | null;
+  issueId: string;
+  issuedAt: string;
+}
+
+export interface ApiTokenTable {
+  tokenHash: string;
+  name: string;
+  role: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
