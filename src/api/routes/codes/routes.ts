@@ -1,0 +1,38 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { CodeIssuer } from '../../../capture/issue-codes.js';
+import { DomainError } from '../../../domain/errors.js';
+import { formatTraceCode, parseTraceCode } from '../../../domain/ids/trace-code.js';
+import type { CodeStore, IssuedCode } from '../../../store/code-store.js';
+import { problemResponses } from '../../problem.js';
+import { CodeParams, IssueCodesBody, IssuedCodesView, ResolvedCodeView } from './schemas.js';
+
+/** The platform's own trace codes: issue them for a product or lot, resolve one to its unit. */
+export const codeRoutes: FastifyPluginAsyncTypebox<{ issuer: CodeIssuer; codes: CodeStore; publicBaseUrl: string }> = async (app, { issuer, codes, publicBaseUrl }) => {
+  const view = (c: IssuedCode) => ({
+    code: c.code,
+    display: formatTraceCode(c.code),
+    unit: c.unitId,
+    ...(c.lotId ? { lot: c.lotId } : {}),
+    ...(c.product ? { product: c.product } : {}),
+    issuedAt: c.issuedAt,
+    url: `${publicBaseUrl}/t/${c.code}`,
+  });
+
+  app.post('/', {
+    config: { access: 'admin' },
+    schema: { summary: 'Issue trace codes for a product or lot', tags: ['Trace codes'], security: [{ bearer: [] }], body: IssueCodesBody, response: { 201: IssuedCodesView, ...problemResponses } },
+  }, async (request, reply) => {
+    const issued = await issuer.issue(request.body);
+    return reply.status(201).send({ issueId: issued.issueId, issuedAt: issued.issuedAt, codes: issued.codes.map(view) });
+  });
+
+  app.get('/:code', {
+    config: { access: 'public' },
+    schema: { summary: 'Resolve a trace code to its unit', tags: ['Trace codes'], params: CodeParams, response: { 200: ResolvedCodeView, ...problemResponses } },
+  }, async (request) => {
+    const { code } = parseTraceCode(request.params.code);
+    const found = await codes.find(code);
+    if (!found) throw new DomainError('code_not_found', `trace code ${request.params.code} is not registered on this platform; it may be counterfeit`);
+    return view(found);
+  });
+};

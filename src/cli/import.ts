@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { createCapture } from '../capture/capture-events.js';
+import type { Config } from '../config.js';
+import { DomainError } from '../domain/errors.js';
+import { createEventStore } from '../store/event-store.js';
+import { openLedger } from './open-ledger.js';
+
+/** `zhuisu import FILE`: captures one EPCIS document, all or nothing, and reports like the API does. */
+export async function runImport(args: string[], config: Config): Promise<number> {
+  const [file] = args;
+  if (!file) {
+    process.stderr.write('usage: zhuisu import FILE\n');
+    return 2;
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    process.stderr.write(`${file} is not a readable JSON file: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+  const db = await openLedger(config);
+  try {
+    const job = await createCapture({ events: createEventStore(db), now: () => new Date() }).captureDocument(document);
+    process.stdout.write(`captured ${job.eventCount} events from ${file} (${job.storedCount} new, ${job.eventCount - job.storedCount} already in the ledger); capture ${job.captureId}\n`);
+    return 0;
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    process.stderr.write(`${file} was not imported, nothing was stored: ${err.message}\n`);
+    return 1;
+  } finally {
+    await db.destroy();
+  }
+}

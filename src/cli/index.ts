@@ -1,0 +1,33 @@
+import { loadConfig } from '../config.js';
+import { runImport } from './import.js';
+import { runServe } from './serve.js';
+import { runTrace } from './trace.js';
+
+const USAGE = `zhuisu — important-product traceability platform (追溯)
+
+Usage:
+  zhuisu serve                         start the platform (PORT, ZHUISU_DATA_DIR, DATABASE_URL)
+  zhuisu import FILE                   capture an EPCIS 2.0 JSON/JSON-LD document
+  zhuisu trace ID [--backward|--forward] [--json]
+                                       trace a unit by trace code, EPC URI or Digital Link
+`;
+
+const COMMANDS: Record<string, (args: string[], config: ReturnType<typeof loadConfig>) => Promise<number>> = {
+  serve: runServe,
+  import: runImport,
+  trace: runTrace,
+};
+
+const [command, ...args] = process.argv.slice(2);
+const run = command ? COMMANDS[command] : undefined;
+if (!run) {
+  process.stdout.write(USAGE);
+  process.exitCode = command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+} else {
+  try {
+    process.exitCode = await run(args, loadConfig(process.env));
+  } catch (err) {
+    process.stderr.write(`zhuisu ${command}: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,34 @@
+import { parseArgs } from 'node:util';
+import type { Config } from '../config.js';
+import { DomainError } from '../domain/errors.js';
+import { createTraceStore } from '../store/trace-store.js';
+import { createTrace } from '../trace/trace.js';
+import { renderTraceTree } from './trace-tree.js';
+import { openLedger } from './open-ledger.js';
+
+/** `zhuisu trace ID [--backward|--forward] [--json]`. */
+export async function runTrace(args: string[], config: Config): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { backward: { type: 'boolean' }, forward: { type: 'boolean' }, json: { type: 'boolean' } },
+  });
+  const [id] = positionals;
+  if (!id) {
+    process.stderr.write('usage: zhuisu trace ID [--backward|--forward] [--json]\n');
+    return 2;
+  }
+  const direction = values.backward && !values.forward ? 'backward' : values.forward && !values.backward ? 'forward' : 'both';
+  const db = await openLedger(config);
+  try {
+    const result = await createTrace({ store: createTraceStore(db) }).trace(id, { direction });
+    process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderTraceTree(result));
+    return 0;
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    return 1;
+  } finally {
+    await db.destroy();
+  }
+}

@@ -1,0 +1,15 @@
+/** A JSON object as parsed from an EPCIS document. */
+export type JsonObject = Readonly<Record<string, unknown>>;
+
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function isJsonArray(value: unknown): value is readonly unknown[] {
+  return Array.isArray(value);
+}
+
+/** The items of a JSON list; a lone value counts as a list of one. */
+export function itemsOf(value: unknown): readonly unknown[] {
+  return isJsonArray(value) ? value : [value];
+}

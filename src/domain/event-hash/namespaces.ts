@@ -1,0 +1,72 @@
+import { isJsonObject, itemsOf } from './json.js';
+
+/** JSON-LD prefix → namespace IRI, as declared by an EPCIS document's @context. */
+export type Namespaces = Readonly<Record<string, string>>;
+
+// The prefixes the EPCIS 2.0 JSON-LD context itself declares (epcis-context.jsonld): a document may use them
+// without declaring them, and its own declarations override them.
+const STANDARD_PREFIXES: Namespaces = Object.fromEntries([
+  ['epcis', 'https://ref.gs1.org/epcis/'],
+  ['cbv', 'https://ref.gs1.org/cbv/'],
+  ['cbvmda', 'urn:epcglobal:cbv:mda:'],
+  ['gs1', 'https://gs1.org/voc/'],
+  ['rdfs', 'http://www.w3.org/2000/01/rdf-schema#'],
+  ['owl', 'http://www.w3.org/2002/07/owl#'],
+  ['xsd', 'http://www.w3.org/2001/XMLSchema#'],
+  ['dcterms', 'http://purl.org/dc/terms/'],
+]);
+
+function prefixIri(definition: unknown): string | undefined {
+  if (typeof definition === 'string') return definition.startsWith('@') ? undefined : definition;
+  // JSON-LD 1.1 §4.1.2: an expanded term definition is usable as a prefix only when it says "@prefix": true.
+  if (isJsonObject(definition) && definition['@prefix'] === true && typeof definition['@id'] === 'string') {
+    return definition['@id'];
+  }
+  return undefined;
+}
+
+/**
+ * The prefixes an EPCIS document's `@context` declares. Context URLs (the standard EPCIS context, or any other
+ * remote context) are skipped: nothing is fetched; the standard context's own prefixes are known built in.
+ * @example contextNamespaces(['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld', { example: 'https://ns.example.com/epcis/' }])
+ * // { example: 'https://ns.example.com/epcis/' }
+ */
+export function contextNamespaces(context: unknown): Record<string, string> {
+  const entries: Array<[string, string]> = [];
+  for (const part of itemsOf(context)) {
+    if (!isJsonObject(part)) continue;
+    for (const [prefix, definition] of Object.entries(part)) {
+      if (prefix.startsWith('@') || prefix.includes(':')) continue;
+      const iri = prefixIri(definition);
+      if (iri !== undefined) entries.push([prefix, iri]);
+    }
+  }
+  // fromEntries defines own properties, so a prefix named like an Object.prototype member stays a plain entry.
+  return Object.fromEntries(entries);
+}
+
+/** The namespace IRI of a prefix: the document's declaration first, then the standard EPCIS context's. */
+export function namespaceOf(prefix: string, namespaces: Namespaces): string | undefined {
+  if (Object.hasOwn(namespaces, prefix)) return namespaces[prefix];
+  return Object.hasOwn(STANDARD_PREFIXES, prefix) ? STANDARD_PREFIXES[prefix] : undefined;
+}
+
+/**
+ * The pre-hash name of a property (CBV 2.0 §8.9): a compact `prefix:local` name becomes `{namespace}local`;
+ * anything else (standard EPCIS names, undeclared prefixes) stays as written.
+ */
+export function expandKey(key: string, namespaces: Namespaces): string {
+  const colon = key.indexOf(':');
+  if (colon <= 0) return key;
+  const namespace = namespaceOf(key.slice(0, colon), namespaces);
+  return namespace === undefined ? key : `{${namespace}}${key.slice(colon + 1)}`;
+}
+
+/** A compact IRI value (`gs1:Temperature`, `cbv:Comp-latitude`) written out in full; other values unchanged. */
+export function expandCurie(value: string, namespaces: Namespaces): string {
+  const colon = value.indexOf(':');
+  // JSON-LD 1.1 §4.1.3: `scheme://…` is an absolute IRI, never a compact one.
+  if (colon <= 0 || (value.charCodeAt(colon + 1) === 47 && value.charCodeAt(colon + 2) === 47)) return value;
+  const namespace = namespaceOf(value.slice(0, colon), namespaces);
+  return namespace === undefined ? value : namespace + value.slice(colon + 1);
+}

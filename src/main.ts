@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './api/app.js';
+import { createCapture } from './capture/capture-events.js';
+import { createCodeIssuer } from './capture/issue-codes.js';
+import type { Config } from './config.js';
+import { loadDemo } from './demo/load-demo.js';
+import { formatTraceCode } from './domain/ids/trace-code.js';
+import { createCodeStore } from './store/code-store.js';
+import { createDb, migrateToLatest, type Db } from './store/db.js';
+import { createEventStore } from './store/event-store.js';
+import { createTokenStore } from './store/token-store.js';
+
+/** loadConfig → createDb → migrate → first-start set-up → buildApp → listen. */
+export async function startServer(config: Config, print: (line: string) => void = console.log): Promise<{ app: FastifyInstance; close: () => Promise<void> }> {
+  const db = createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(db);
+  const isNew = (await db.selectFrom('captureJob').select('captureId').limit(1).execute()).length === 0;
+  await ensureAdminToken(db, config, print);
+  if (isNew && config.demo) await announceDemo(db, config, print);
+
+  const app = await buildApp({
+    db,
+    nodeCode: config.nodeCode,
+    publicBaseUrl: config.publicBaseUrl,
+    bodyLimit: config.bodyLimit,
+    logger: { level: config.logLevel },
+  });
+  await app.listen({ port: config.port, host: config.host });
+  print(`Zhuisu 追溯 is listening on http://localhost:${config.port}  (API docs: /docs, EPCIS 2.0: /epcis/v2)`);
+  print(`Database: ${config.databaseUrl ? 'PostgreSQL' : `SQLite ${config.dataDir}/zhuisu.db`}`);
+  return {
+    app,
+    async close() {
+      await app.close();
+      await db.destroy();
+    },
+  };
+}
+
+async function ensureAdminToken(db: Db, config: Config, print: (line: string) => void): Promise<void> {
+  const tokens = createTokenStore(db, { now: () => new Date() });
+  if (config.adminToken) {
+    await tokens.add(config.adminToken, { name: 'ZHUISU_ADMIN_TOKEN', role: 'admin' });
+    return;
+  }
+  if ((await tokens.countActive('admin')) > 0) return;
+  const token = `zs_${randomBytes(24).toString('base64url')}`;
+  await tokens.add(token, { name: 'generated at first start', role: 'admin' });
+  print('');
+  print('Administrator token (shown once, stored only as a hash) 管理员令牌（仅显示一次）:');
+  print(`  ${token}`);
+  print('Send it as "Authorization: Bearer <token>" to write; set ZHUISU_ADMIN_TOKEN to choose your own.');
+}
+
+async function announceDemo(db: Db, config: Config, print: (line: string) => void): Promise<void> {
+  const now = () => new Date();
+  const capture = createCapture({ events: createEventStore(db), now });
+  const issuer = createCodeIssuer({ codes: createCodeStore(db), nodeCode: config.nodeCode, randomBytes, now });
+  const demo = await loadDemo({ capture, issuer });
+  const base = `http://localhost:${config.port}`;
+  print('');
+  print('Demo loaded 演示数据已载入 (a pork chain: farm → slaughterhouse → wholesale market → retail stall):');
+  for (const lot of demo.lots) print(`  ${lot.name}: ${lot.id}`);
+  print(`  追溯码 trace codes of retail packs: ${demo.codes.slice(0, 2).map(formatTraceCode).join(', ')}`);
+  const first = demo.lots[0]?.id ?? '';
+  print(`Try: npx zhuisu trace ${first} --backward`);
+  print(`     curl '${base}/api/v1/trace/${encodeURIComponent(first)}?direction=both'`);
+  print(`     curl '${base}/api/v1/trace/${demo.codes[0] ?? ''}?direction=backward'`);
+  print('Set ZHUISU_DEMO=0 to start without the demo.');
+}

@@ -1,0 +1,57 @@
+import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
+import type { EpcMatch, EventQuery } from '../domain/event-query.js';
+import type { Database } from './schema.js';
+
+type EventExpressions = ExpressionBuilder<Database, 'event'>;
+
+// EPCIS 2.0 §8.2.7.1: which fields each MATCH_ parameter looks in.
+const MATCH_ROLES = {
+  matchEpc: { roles: ['object', 'child'], isClass: 0 },
+  matchAnyEpc: { roles: ['object', 'child', 'parent', 'input', 'output'], isClass: 0 },
+  matchParentId: { roles: ['parent'], isClass: 0 },
+  matchInputEpc: { roles: ['input'], isClass: 0 },
+  matchOutputEpc: { roles: ['output'], isClass: 0 },
+  matchEpcClass: { roles: ['object', 'child'], isClass: 1 },
+  matchAnyEpcClass: { roles: ['object', 'child', 'input', 'output'], isClass: 1 },
+} as const;
+
+/** The WHERE clause of an EPCIS event query, for use in `selectFrom('event').where(...)`. */
+export function eventQueryFilter(query: EventQuery): (eb: EventExpressions) => Expression<SqlBool> {
+  return (eb) => {
+    const conditions: Expression<SqlBool>[] = [];
+    if (query.eventTypes) conditions.push(eb('event.eventType', 'in', query.eventTypes));
+    if (query.geEventTime) conditions.push(eb('event.eventTime', '>=', query.geEventTime));
+    if (query.ltEventTime) conditions.push(eb('event.eventTime', '<', query.ltEventTime));
+    if (query.geRecordTime) conditions.push(eb('event.recordTime', '>=', query.geRecordTime));
+    if (query.ltRecordTime) conditions.push(eb('event.recordTime', '<', query.ltRecordTime));
+    if (query.bizSteps) conditions.push(eb('event.bizStep', 'in', query.bizSteps));
+    if (query.dispositions) conditions.push(eb('event.disposition', 'in', query.dispositions));
+    if (query.actions) conditions.push(eb('event.action', 'in', query.actions));
+    if (query.readPoints) conditions.push(eb('event.readPoint', 'in', query.readPoints));
+    if (query.bizLocations) conditions.push(eb('event.bizLocation', 'in', query.bizLocations));
+    if (query.eventIds) conditions.push(eb('event.eventId', 'in', query.eventIds));
+    if (query.afterSeq !== undefined) conditions.push(eb('event.seq', '>', query.afterSeq));
+    for (const key of Object.keys(MATCH_ROLES) as Array<keyof typeof MATCH_ROLES>) {
+      const matches = query[key];
+      if (!matches) continue;
+      const { roles, isClass } = MATCH_ROLES[key];
+      conditions.push(
+        eb.exists(
+          eb
+            .selectFrom('eventEpc')
+            .select(sql.lit(1).as('one'))
+            .whereRef('eventEpc.eventSeq', '=', 'event.seq')
+            .where('eventEpc.role', 'in', [...roles])
+            .where('eventEpc.isClass', '=', isClass)
+            .where((inner) => inner.or(matches.map((m) => epcMatches(inner, m)))),
+        ),
+      );
+    }
+    return eb.and(conditions);
+  };
+}
+
+function epcMatches(eb: ExpressionBuilder<Database, 'eventEpc'>, match: EpcMatch): Expression<SqlBool> {
+  if ('exact' in match) return eb('eventEpc.epc', '=', match.exact);
+  return eb.and([eb('eventEpc.epc', '>=', match.prefix), eb('eventEpc.epc', '<', `${match.prefix}\uffff`)]);
+}

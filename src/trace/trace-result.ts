@@ -1,0 +1,78 @@
+import type { UnitKind } from '../domain/ids/unit-id.js';
+
+export type TraceDirection = 'backward' | 'forward' | 'both';
+
+export interface TraceNode {
+  id: string;
+  kind: UnitKind;
+  /** Every spelling of the unit: canonical EPC URI, GS1 Digital Link, trace code. */
+  identifiers: string[];
+}
+
+/** `from` went into, was packed into, or is the lot of `to`. */
+export interface TraceEdge {
+  from: string;
+  to: string;
+  type: 'transformation' | 'aggregation' | 'member';
+  eventId?: string;
+}
+
+export interface Receipt {
+  unit: string;
+  quantity: number;
+  uom?: string;
+  eventId: string;
+  eventTime: string;
+}
+
+export interface TraceParty {
+  id: string;
+  /** `direction:type`, e.g. `destination:owning_party`. */
+  roles: string[];
+  received: Receipt[];
+}
+
+export interface TraceLocation {
+  id: string;
+  /** readPoint, bizLocation, source or destination. */
+  roles: string[];
+  received: Receipt[];
+}
+
+export interface TraceEventUnit {
+  id: string;
+  role: string;
+  quantity?: number;
+  uom?: string;
+}
+
+export interface TraceEvent {
+  eventId: string;
+  eventType: string;
+  eventTime: string;
+  eventTimeZoneOffset: string;
+  action?: string;
+  bizStep?: string;
+  disposition?: string;
+  readPoint?: string;
+  bizLocation?: string;
+  /** Traced units this event applies to, directly or because it moved a container holding them. */
+  units: TraceEventUnit[];
+  /** Containers the event named that held traced units at the time. */
+  via: string[];
+  sources: Array<{ type: string; id: string }>;
+  destinations: Array<{ type: string; id: string }>;
+  bizTransactions: Array<{ type?: string; id: string }>;
+}
+
+export interface TraceResult {
+  root: string;
+  direction: TraceDirection;
+  nodes: TraceNode[];
+  edges: TraceEdge[];
+  parties: TraceParty[];
+  locations: TraceLocation[];
+  events: TraceEvent[];
+  /** True when the walk stopped at its event limit; what is listed is correct but not complete. */
+  truncated: boolean;
+}

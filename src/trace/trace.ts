@@ -1,0 +1,115 @@
+import { DomainError } from '../domain/errors.js';
+import { isObject } from '../domain/event.js';
+import { toDigitalLink } from '../domain/ids/digital-link.js';
+import { formatTraceCode } from '../domain/ids/trace-code.js';
+import { parseUnitId } from '../domain/ids/unit-id.js';
+import type { EventSummaryRow, PartyRow, TraceStore } from '../store/trace-store.js';
+import type { Receipt, TraceDirection, TraceEvent, TraceLocation, TraceNode, TraceParty, TraceResult } from './trace-result.js';
+import { newWalkState, walk, type Carried, type WalkState } from './walk.js';
+
+const CODE_URI_PREFIX = 'urn:zhuisu:code:';
+const PARTY_TYPES = new Set(['owning_party', 'possessing_party']);
+
+/** The read side of the ledger: backward (溯源) and forward (追踪) traces from any spelling of a unit's id. */
+export function createTrace(deps: { store: TraceStore }) {
+  return {
+    async trace(id: string, opts: { direction: TraceDirection; maxDepth?: number; maxEvents?: number }): Promise<TraceResult> {
+      const root = parseUnitId(id).canonical;
+      const limits = { maxDepth: opts.maxDepth ?? 64, maxEvents: opts.maxEvents ?? 20_000 };
+      const state = newWalkState();
+      if (opts.direction !== 'forward') await walk(deps.store, root, 'backward', state, limits);
+      if (opts.direction !== 'backward') await walk(deps.store, root, 'forward', state, limits);
+      if (state.custody.size === 0 && state.edges.size === 0 && (await deps.store.codesForUnits([root])).length === 0) {
+        throw new DomainError('unit_not_found', `no event in this ledger names ${id}`, { id });
+      }
+      return assemble(deps.store, root, opts.direction, state);
+    },
+  };
+}
+
+export type Trace = ReturnType<typeof createTrace>;
+
+async function assemble(store: TraceStore, root: string, direction: TraceDirection, state: WalkState): Promise<TraceResult> {
+  const seqs = new Set(state.custody.keys());
+  for (const { eventSeq } of state.edges.values()) if (eventSeq !== undefined) seqs.add(eventSeq);
+  const rows = (await store.eventsBySeq([...seqs])).sort((a, b) => (a.eventTime === b.eventTime ? a.seq - b.seq : a.eventTime < b.eventTime ? -1 : 1));
+  const partiesBySeq = new Map<number, PartyRow[]>();
+  for (const p of await store.partiesOf([...seqs])) partiesBySeq.set(p.eventSeq, [...(partiesBySeq.get(p.eventSeq) ?? []), p]);
+  const eventIdBySeq = new Map(rows.map((r) => [r.seq, r.eventId]));
+
+  const parties = new Map<string, TraceParty>();
+  const locations = new Map<string, TraceLocation>();
+  const events = rows.map((row) => {
+    const carried = state.custody.get(row.seq) ?? [];
+    const rowParties = partiesBySeq.get(row.seq) ?? [];
+    const event = toTraceEvent(row, carried, rowParties);
+    const receipts = carried.map((c): Receipt => ({ unit: c.unit, quantity: c.quantity, ...(c.uom ? { uom: c.uom } : {}), eventId: row.eventId, eventTime: row.eventTime }));
+    for (const p of rowParties) {
+      const isLocation = p.type === 'location';
+      const entry = entryFor(isLocation ? locations : parties, p.party);
+      addRole(entry, isLocation ? p.direction : `${p.direction}:${p.type}`);
+      if (p.direction === 'destination' && (isLocation || PARTY_TYPES.has(p.type))) entry.received.push(...receipts);
+    }
+    if (row.readPoint) addRole(entryFor(locations, row.readPoint), 'readPoint');
+    if (row.bizLocation) addRole(entryFor(locations, row.bizLocation), 'bizLocation');
+    return event;
+  });
+
+  return {
+    root,
+    direction,
+    nodes: [...state.units].map(toNode),
+    edges: [...state.edges.values()].map(({ edge, eventSeq }) => {
+      const eventId = eventSeq === undefined ? undefined : eventIdBySeq.get(eventSeq);
+      return eventId ? { ...edge, eventId } : edge;
+    }),
+    parties: [...parties.values()],
+    locations: [...locations.values()],
+    events,
+    truncated: state.truncated,
+  };
+}
+
+function toTraceEvent(row: EventSummaryRow, carried: Carried[], parties: PartyRow[]): TraceEvent {
+  const body: unknown = JSON.parse(row.body);
+  const list = isObject(body) && Array.isArray(body.bizTransactionList) ? body.bizTransactionList : [];
+  const event: TraceEvent = {
+    eventId: row.eventId,
+    eventType: row.eventType,
+    eventTime: row.eventTime,
+    eventTimeZoneOffset: row.eventTimeZoneOffset,
+    units: carried.map((c) => ({ id: c.unit, role: c.via ? 'contained' : 'named', quantity: c.quantity, ...(c.uom ? { uom: c.uom } : {}) })),
+    via: [...new Set(carried.flatMap((c) => (c.via ? [c.via] : [])))],
+    sources: parties.filter((p) => p.direction === 'source').map((p) => ({ type: p.type, id: p.party })),
+    destinations: parties.filter((p) => p.direction === 'destination').map((p) => ({ type: p.type, id: p.party })),
+    bizTransactions: list.flatMap((t: unknown) =>
+      isObject(t) && typeof t.bizTransaction === 'string' ? [typeof t.type === 'string' ? { type: t.type, id: t.bizTransaction } : { id: t.bizTransaction }] : []),
+  };
+  if (row.action) event.action = row.action;
+  if (row.bizStep) event.bizStep = row.bizStep;
+  if (row.disposition) event.disposition = row.disposition;
+  if (row.readPoint) event.readPoint = row.readPoint;
+  if (row.bizLocation) event.bizLocation = row.bizLocation;
+  return event;
+}
+
+function toNode(id: string): TraceNode {
+  const identifiers = [id];
+  if (id.startsWith(CODE_URI_PREFIX)) identifiers.push(formatTraceCode(id.slice(CODE_URI_PREFIX.length)));
+  const link = toDigitalLink(id);
+  if (link) identifiers.push(link);
+  return { id, kind: parseUnitId(id).kind, identifiers };
+}
+
+function entryFor(map: Map<string, TraceParty | TraceLocation>, id: string): TraceParty | TraceLocation {
+  let entry = map.get(id);
+  if (!entry) {
+    entry = { id, roles: [], received: [] };
+    map.set(id, entry);
+  }
+  return entry;
+}
+
+function addRole(entry: { roles: string[] }, role: string): void {
+  if (!entry.roles.includes(role)) entry.roles.push(role);
+}
