@@ -23,6 +23,7 @@ export interface Receipt {
   uom?: string;
   eventId: string;
   eventTime: string;
+  bizStep?: string;
 }
 
 export interface TraceParty {

@@ -43,7 +43,9 @@ async function assemble(store: TraceStore, root: string, direction: TraceDirecti
     const carried = state.custody.get(row.seq) ?? [];
     const rowParties = partiesBySeq.get(row.seq) ?? [];
     const event = toTraceEvent(row, carried, rowParties);
-    const receipts = carried.map((c): Receipt => ({ unit: c.unit, quantity: c.quantity, ...(c.uom ? { uom: c.uom } : {}), eventId: row.eventId, eventTime: row.eventTime }));
+    const receipts = carried.map((c): Receipt => ({
+      unit: c.unit, quantity: c.quantity, ...(c.uom ? { uom: c.uom } : {}), eventId: row.eventId, eventTime: row.eventTime, ...(row.bizStep ? { bizStep: row.bizStep } : {}),
+    }));
     for (const p of rowParties) {
       const isLocation = p.type === 'location';
       const entry = entryFor(isLocation ? locations : parties, p.party);
@@ -63,11 +65,30 @@ async function assemble(store: TraceStore, root: string, direction: TraceDirecti
       const eventId = eventSeq === undefined ? undefined : eventIdBySeq.get(eventSeq);
       return eventId ? { ...edge, eventId } : edge;
     }),
-    parties: [...parties.values()],
-    locations: [...locations.values()],
+    parties: [...parties.values()].map(countEachDeliveryOnce),
+    locations: [...locations.values()].map(countEachDeliveryOnce),
     events,
     truncated: state.truncated,
   };
+}
+
+const ARRIVAL_STEPS = new Set(['receiving', 'accepting', 'arriving']);
+
+/**
+ * A shipment usually shows up twice for its receiver: the sender's shipping event and the receiver's receiving event,
+ * both naming it as destination. A receipt consumes the latest earlier shipment of the same amount of the same unit,
+ * so each delivery is counted once; shipments never confirmed stay listed (still in transit).
+ */
+function countEachDeliveryOnce<T extends { received: Receipt[] }>(holder: T): T {
+  const kept: Receipt[] = [];
+  for (const r of holder.received) {
+    if (r.bizStep && ARRIVAL_STEPS.has(r.bizStep)) {
+      const shipped = kept.findLastIndex((k) => !(k.bizStep && ARRIVAL_STEPS.has(k.bizStep)) && k.unit === r.unit && k.quantity === r.quantity && k.uom === r.uom);
+      if (shipped >= 0) kept.splice(shipped, 1);
+    }
+    kept.push(r);
+  }
+  return { ...holder, received: kept };
 }
 
 function toTraceEvent(row: EventSummaryRow, carried: Carried[], parties: PartyRow[]): TraceEvent {

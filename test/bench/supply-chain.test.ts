@@ -96,25 +96,27 @@ describe('synthetic supply chain', () => {
     expect(events.every((e) => e.eventTimeZoneOffset === '+08:00' && e.eventTime.endsWith('+08:00'))).toBe(true);
   });
 
-  it('writes GS1 China keys with valid check digits', () => {
-    const ids = new Set(collect(small).flatMap((e) => strings(e)));
+  it('writes GS1 China keys whose check digits are valid', () => {
+    const events = collect(small);
     const keys: string[] = [];
-    let checked = 0;
-    for (const id of ids) {
-      let m: RegExpMatchArray | null;
-      if ((m = id.match(/^urn:epc:(?:id:sgtin|class:lgtin):(\d+)\.(\d)(\d+)\.\w+$/))) keys.push(withCheck(`${m[2]}${m[1]}${m[3]}`));
-      else if ((m = id.match(/^urn:epc:id:sscc:(\d+)\.(\d)(\d+)$/))) keys.push(withCheck(`${m[2]}${m[1]}${m[3]}`));
-      else if ((m = id.match(/^urn:epc:id:(?:sgln:(\d+)\.(\d+)\.\w+|pgln:(\d+)\.(\d+))$/))) keys.push(withCheck(`${m[1] ?? m[3]}${m[2] ?? m[4]}`));
-      else if ((m = id.match(/^urn:epcglobal:cbv:bt:(\d{13}):/) ?? id.match(/^\(01\)(\d{14})\(10\)/))) {
-        checked++;
-        expect(isValidGs1Key(m[1] ?? ''), id).toBe(true);
-        continue;
-      } else continue;
-      expect(id, 'GS1 China company prefix').toMatch(/:69\d{5}\./);
+    for (const id of new Set(events.flatMap((e) => strings(e)))) {
+      const bt = id.match(/^urn:epcglobal:cbv:bt:(\d{13}):/);
+      if (bt) keys.push(bt[1] ?? '');
+      if (!id.startsWith('urn:epc:id:') && !id.startsWith('urn:epc:class:')) continue;
+      // EPC URIs drop the check digit (GS1 TDS §6.3), so what can go wrong there is the digit count per key.
+      expect(id).toMatch(/^urn:epc:(?:class:lgtin:69\d{5}\.\d{6}\.\w+|id:sgtin:69\d{5}\.\d{6}\.\d+|id:sscc:69\d{5}\.\d{10}|id:(?:sgln:69\d{5}\.\d{5}\.\w+|pgln:69\d{5}\.\d{5}|gdti:69\d{5}\.\d{5}\.\d+))$/);
     }
-    expect(checked).toBeGreaterThan(100);
-    const lengths = new Set(keys.map((k) => k.length));
-    expect(lengths).toEqual(new Set([13, 14, 18]));
+    // The printed trace code carries the farm lot's GTIN with its check digit: it must match the lot's EPC URI.
+    for (const e of events) {
+      if (e.type !== 'ObjectEvent' || !e.ilmd) continue;
+      const printed = String(e.ilmd['zhuisu:traceCode']).match(/^\(01\)(\d{14})\(10\)(\w+)$/);
+      const uri = e.quantityList?.[0]?.epcClass.match(/^urn:epc:class:lgtin:(\d{7})\.(\d)(\d{5})\.(\w+)$/);
+      expect(printed?.[1]).toBe(withCheck(`${uri?.[2]}${uri?.[1]}${uri?.[3]}`));
+      expect(printed?.[2]).toBe(uri?.[4]);
+      keys.push(printed?.[1] ?? '');
+    }
+    expect(keys.length).toBeGreaterThan(100);
+    expect(keys.filter((k) => !isValidGs1Key(k))).toEqual([]);
   });
 
   it('builds transformation chains at least five levels deep', () => {
@@ -128,7 +130,9 @@ describe('synthetic supply chain', () => {
     expect(targets).toHaveLength(40);
     expect(new Set(targets).size).toBe(40);
     expect(targets.filter((t) => !ids.has(t))).toEqual([]);
-    expect(targets.some((t) => t.startsWith('urn:epc:id:sscc:'))).toBe(true);
-    expect(targets.some((t) => t.includes('.010001.'))).toBe(true);
+    for (const prefix of ['urn:epc:id:sscc:', 'urn:epc:id:sgtin:', 'urn:epc:class:lgtin:']) {
+      expect(targets.some((t) => t.startsWith(prefix)), prefix).toBe(true);
+    }
+    expect(targets.some((t) => /\.010001\./.test(t)), 'a farm lot').toBe(true);
   });
 });

@@ -15,17 +15,21 @@ const DECIMAL = /^[+-]?(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[e
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 
-// Read points, locations and business transactions repeat from event to event, and a conversion costs
-// microseconds at ≥ 20,000 events/s; the memo of this pure function is bounded by starting over when full.
-const DIGITAL_LINK_MEMO = new Map<string, string>();
-const DIGITAL_LINK_MEMO_SIZE = 10_000;
+// Locations, business transactions, parties and classes recur from event to event, and a conversion costs
+// microseconds at ≥ 20,000 events/s: a bounded memo of the (pure) conversion, started over when full.
+const RECURRING_LINKS = new Map<string, string>();
+const RECURRING_LINKS_SIZE = 10_000;
 
 function digitalLinkOf(uri: string): string {
-  let link = DIGITAL_LINK_MEMO.get(uri);
+  return toDigitalLink(uri) ?? uri;
+}
+
+function recurringDigitalLinkOf(uri: string): string {
+  let link = RECURRING_LINKS.get(uri);
   if (link === undefined) {
-    link = toDigitalLink(uri) ?? uri;
-    if (DIGITAL_LINK_MEMO.size >= DIGITAL_LINK_MEMO_SIZE) DIGITAL_LINK_MEMO.clear();
-    DIGITAL_LINK_MEMO.set(uri, link);
+    link = digitalLinkOf(uri);
+    if (RECURRING_LINKS.size >= RECURRING_LINKS_SIZE) RECURRING_LINKS.clear();
+    RECURRING_LINKS.set(uri, link);
   }
   return link;
 }
@@ -129,11 +133,7 @@ export function canonicalTime(text: string): string {
   return formatUtc(seconds * 1000 + millis);
 }
 
-/**
- * A value as it enters the pre-hash string (CBV 2.0 §8.9): trimmed, compact IRIs expanded, CBV URNs as web URIs,
- * numbers normalised, and EPC URIs or Digital Links as canonical `https://id.gs1.org/…` Digital Links.
- */
-export function canonicalValue(text: string, namespaces: Namespaces): string {
+function canonical(text: string, namespaces: Namespaces, link: (uri: string) => string): string {
   let value = expandCurie(text.trim(), namespaces);
   if (value.startsWith('urn:epcglobal:cbv:')) value = webCbv(value);
   const first = value.charCodeAt(0);
@@ -142,8 +142,20 @@ export function canonicalValue(text: string, namespaces: Namespaces): string {
     const number = canonicalNumberText(value);
     if (number !== undefined) return number;
   }
-  if (value.startsWith('urn:epc:') || value.startsWith('http')) return digitalLinkOf(value);
-  return value;
+  return value.startsWith('urn:epc:') || value.startsWith('http') ? link(value) : value;
+}
+
+/**
+ * A value as it enters the pre-hash string (CBV 2.0 §8.9): trimmed, compact IRIs expanded, CBV URNs as web URIs,
+ * numbers normalised, and EPC URIs or Digital Links as canonical `https://id.gs1.org/…` Digital Links.
+ */
+export function canonicalValue(text: string, namespaces: Namespaces): string {
+  return canonical(text, namespaces, digitalLinkOf);
+}
+
+/** `canonicalValue` for values that recur across events (read points, locations, parties, classes): memoised. */
+export function canonicalRecurringValue(text: string, namespaces: Namespaces): string {
+  return canonical(text, namespaces, recurringDigitalLinkOf);
 }
 
 /**

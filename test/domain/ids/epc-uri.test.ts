@@ -53,7 +53,7 @@ describe('parseEpcUri', () => {
     expect(parseEpcUri('urn:epc:idpat:sgtin:4012345.*.*')).toEqual({
       form: 'idpat', scheme: 'sgtin', companyPrefix: '4012345', parts: ['*', '*'],
     });
-    expect(parseEpcUri('urn:epc:idpat:sscc:*')).toEqual({ form: 'idpat', scheme: 'sscc', companyPrefix: '*', parts: [] });
+    expect(parseEpcUri('urn:epc:idpat:sscc:*.*')).toEqual({ form: 'idpat', scheme: 'sscc', companyPrefix: '*', parts: ['*'] });
   });
 
   it.each([
@@ -69,13 +69,12 @@ describe('parseEpcUri', () => {
     ['urn:epc:id:lgtin:4012345.012345.998877', '"lgtin" is not a GS1 EPC scheme for urn:epc:id:'],
     ['urn:epc:class:sgtin:4012345.012345.998877', '"sgtin" is not a GS1 EPC scheme for urn:epc:class:'],
     ['urn:epc:idpat:sgtin:4012345.*.2017', 'in a pattern only trailing parts may be "*"'],
-    ['urn:epc:id:sgtin:0614141.107346.*x', 'part 3'],
     ['urn:epc:id:sgcn:4012345.67890.04A', 'part 3 "04A" must contain only digits'],
     ['urn:epc:id:itip:4012345.011111.1.02.987', 'part 3 "1" must have at least 2 character(s)'],
     ['urn:epc:id:cpi:0614141.abc.1', 'reference "abc" may contain only digits, A-Z'],
     ['urn:epc:id:giai:0614141.', 'the reference is empty'],
     ['urn:epc:id:giai:0614141.12345678901234567890123x', 'reference "12345678901234567890123x" is longer than 23 characters'],
-    ['urn:epc:id:sscc:0614141.123456789', 'the reference must be 10 digits'],
+    ['urn:epc:id:sscc:0614141.123456789', 'with a 7-digit company prefix the reference must be 10 digits, got "123456789"'],
     ['urn:epcglobal:cbv:bizstep:shipping', 'it must start with urn:epc:id:, urn:epc:class: or urn:epc:idpat:'],
   ])('rejects %s', (uri, message) => {
     expect(() => parseEpcUri(uri)).toThrow(DomainError);

@@ -20,6 +20,7 @@ const Receipt = Type.Object({
   uom: Type.Optional(Type.String()),
   eventId: Type.String(),
   eventTime: Type.String(),
+  bizStep: Type.Optional(Type.String()),
 });
 
 const Holder = Type.Object({ id: Type.String(), roles: Type.Array(Type.String()), received: Type.Array(Receipt) });
