@@ -4,6 +4,7 @@ import ajvFormats from 'ajv-formats';
 import { EpcisDocumentSchema, EpcisEventSchema } from './epcis-schema.js';
 import type { EpcisDocument, EpcisEvent } from './epcis-schema.js';
 import { EVENT_TYPES } from './epcis-schema/events.js';
+import { isDateTime, isPlainUri } from './epcis-schema/formats.js';
 
 /** One problem in a capture: which event (0-based position in eventList), which field, and what was expected. */
 export interface DocumentIssue {
@@ -17,6 +18,10 @@ export interface DocumentIssue {
 // discriminator: each event is checked against the schema its `type` names, and only that one.
 const ajv = new Ajv({ allErrors: true, verbose: true, discriminator: true });
 ajvFormats.default(ajv);
+const fullUri = ajv.formats.uri;
+if (typeof fullUri !== 'function') throw new Error('ajv-formats did not register a uri format function');
+ajv.addFormat('uri', { type: 'string', validate: (value) => isPlainUri(value) || fullUri(value) });
+ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
 
 const checkDocument = ajv.compile<EpcisDocument>(EpcisDocumentSchema);
 // A single event sent on its own is a JSON-LD document of its own, so it carries its @context (EPCIS 2.0 JSON schema).

@@ -27,9 +27,10 @@ export function dialectOf(db: Db): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
-/** Brings the schema up to date; run at every start. */
-export async function migrateToLatest(db: Db): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+/** Brings the schema up to date; run at every start. `schema` names a PostgreSQL schema other than the default. */
+export async function migrateToLatest(db: Db, opts: { schema?: string } = {}): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider, ...(opts.schema ? { migrationTableSchema: opts.schema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -32,6 +32,8 @@ export interface WalkLimits {
 /** A stay of a unit in a container: from its ADD until a DELETE, bounded by any outer stay. */
 interface Stay {
   unit: string;
+  /** What was put into the container: the unit itself, or the inner container holding it. */
+  child: string;
   container: string;
   from: string;
   until: string;
@@ -98,7 +100,7 @@ export async function walk(store: TraceStore, root: string, direction: 'backward
         const parent = others.find((x) => x.role === 'parent');
         if (!parent || parent.epc === a.epc) continue;
         addEdge(state, { from: a.epc, to: parent.epc, type: 'aggregation' }, a.eventSeq);
-        stays.push({ unit: a.epc, container: parent.epc, from: a.eventTime, until: removalTime(appearances, a), ...amount(a) });
+        stays.push({ unit: a.epc, child: a.epc, container: parent.epc, from: a.eventTime, until: removalTime(appearances, a), ...amount(a) });
       }
     }
     await followContainers(store, state, stays, limits);
@@ -134,7 +136,7 @@ async function followContainers(store: TraceStore, state: WalkState, stays: Stay
         .filter((a) => {
           const children = (deletes.get(a.eventSeq) ?? []).filter((o) => o.role === 'child');
           // EPCIS 2.0 §7.4.3: a DELETE that lists no children empties the container.
-          return children.length === 0 || children.some((o) => o.epc === stay.unit);
+          return children.length === 0 || children.some((o) => o.epc === stay.child);
         })
         .reduce((end, a) => (a.eventTime < end ? a.eventTime : end), stay.until);
       for (const a of events) {
@@ -151,7 +153,7 @@ async function followContainers(store: TraceStore, state: WalkState, stays: Stay
       const parent = (parents.get(addedBy) ?? []).find((o) => o.role === 'parent');
       if (!parent || parent.epc === stay.container || parent.epc === stay.unit) return [];
       addEdge(state, { from: stay.container, to: parent.epc, type: 'aggregation' }, addedBy);
-      return [{ ...stay, container: parent.epc, from: at, until }];
+      return [{ ...stay, child: stay.container, container: parent.epc, from: at, until }];
     });
   }
 }

@@ -50,9 +50,10 @@ function transformationDepth(events: EpcisEventJson[]): number {
   const depth = (id: string): number => {
     const known = memo.get(id);
     if (known !== undefined) return known;
-    const d = 1 + Math.max(-1, ...(inputsOf.get(id) ?? []).map(depth));
-    memo.set(id, inputsOf.has(id) ? d : 0);
-    return inputsOf.has(id) ? d : 0;
+    const inputs = inputsOf.get(id);
+    const d = inputs ? 1 + Math.max(0, ...inputs.map(depth)) : 0;
+    memo.set(id, d);
+    return d;
   };
   return Math.max(0, ...[...inputsOf.keys()].map(depth));
 }
@@ -83,6 +84,7 @@ describe('synthetic supply chain', () => {
     expect(docs.length).toBeGreaterThanOrEqual(5);
     for (const doc of docs) {
       expect(doc.epcisBody.eventList.length).toBeLessThanOrEqual(1_000);
+      expect(doc['@context'][1]).toHaveProperty('zhuisu');
       const ok = validate(JSON.parse(JSON.stringify(doc)));
       expect(ok ? [] : validate.errors?.slice(0, 3)).toEqual([]);
     }

@@ -23,6 +23,6 @@ export async function createTestDb(dialect: Dialect): Promise<Db> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const db = createDb({ databaseUrl: url, searchPath: schema });
-  await migrateToLatest(db);
+  await migrateToLatest(db, { schema });
   return db;
 }

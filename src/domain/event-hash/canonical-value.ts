@@ -165,5 +165,5 @@ export function canonicalRecurringValue(text: string, namespaces: Namespaces): s
 export function canonicalVocabularyValue(text: string, base: string, namespaces: Namespaces): string {
   const value = text.trim();
   if (value !== '' && !value.includes(':')) return base + value;
-  return canonicalValue(value, namespaces);
+  return canonicalRecurringValue(value, namespaces);
 }

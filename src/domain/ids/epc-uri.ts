@@ -186,7 +186,7 @@ export function parseEpcUri(uri: string): EpcKey {
     if (spec.keyDigits > 0) {
       const want = spec.keyDigits - companyPrefix.length;
       if (ref.length !== want || !isDigits(ref)) {
-        throw invalid(uri, `with a ${companyPrefix.length}-digit company prefix the reference must be ${want} digits, got "${ref}"`);
+        throw invalid(uri, `after the ${companyPrefix.length}-digit company prefix the reference must be ${want} digits, got "${ref}"`);
       }
     } else {
       const max = 30 - companyPrefix.length;

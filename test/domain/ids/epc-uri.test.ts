@@ -57,7 +57,7 @@ describe('parseEpcUri', () => {
   });
 
   it.each([
-    ['urn:epc:id:sgtin:0614141.10734.2017', 'with a 7-digit company prefix the reference must be 6 digits, got "10734"'],
+    ['urn:epc:id:sgtin:0614141.10734.2017', 'after the 7-digit company prefix the reference must be 6 digits, got "10734"'],
     ['urn:epc:id:sgtin:06141.1073461.2017', 'GS1 Company Prefix "06141" must be 6 to 12 digits'],
     ['urn:epc:id:sgtin:0614141.107346', 'a sgtin has 3 parts separated by "."'],
     ['urn:epc:id:sgtin:0614141.107346.', 'part 3 "" must have at least 1 character(s)'],
@@ -74,7 +74,7 @@ describe('parseEpcUri', () => {
     ['urn:epc:id:cpi:0614141.abc.1', 'reference "abc" may contain only digits, A-Z'],
     ['urn:epc:id:giai:0614141.', 'the reference is empty'],
     ['urn:epc:id:giai:0614141.12345678901234567890123x', 'reference "12345678901234567890123x" is longer than 23 characters'],
-    ['urn:epc:id:sscc:0614141.123456789', 'with a 7-digit company prefix the reference must be 10 digits, got "123456789"'],
+    ['urn:epc:id:sscc:0614141.123456789', 'after the 7-digit company prefix the reference must be 10 digits, got "123456789"'],
     ['urn:epcglobal:cbv:bizstep:shipping', 'it must start with urn:epc:id:, urn:epc:class: or urn:epc:idpat:'],
   ])('rejects %s', (uri, message) => {
     expect(() => parseEpcUri(uri)).toThrow(DomainError);
