@@ -40,7 +40,7 @@ function invalid(uri: string, problem: string): DomainError {
 
 /** Whether a path segment value has the shape of the key, so that `/2020/01/15` is not mistaken for a GTIN. */
 function looksLikeKey(ai: string, value: string): boolean {
-  if (ai === '01') return (value.length === 8 || value.length >= 12 && value.length <= 14) && isDigits(value);
+  if (ai === '01') return (value.length === 8 || (value.length >= 12 && value.length <= 14)) && isDigits(value);
   const fixed = NUMERIC_KEYS[ai];
   if (fixed === undefined) return value.length > 0 && isDigits(value.charAt(0));
   return value.length >= fixed[0] && isDigits(value.slice(0, fixed[0]));
@@ -65,9 +65,12 @@ function decodeValue(uri: string, ai: string, segment: string): string {
     if (ai === '8006' && value.length !== 18) throw invalid(uri, `AI (8006) "${value}" must be a GTIN plus 2-digit piece and total`);
     return value;
   }
-  if (ai === '8011' && !(value.length <= 12 && isDigits(value))) throw invalid(uri, `AI (8011) "${value}" must be 1 to 12 digits`);
+  if (ai === '8011') {
+    if (value.length > 12 || !isDigits(value)) throw invalid(uri, `AI (8011) "${value}" must be 1 to 12 digits`);
+    return value;
+  }
   const max = TEXT_MAX[ai] ?? 0;
-  if (value.length > max && ai !== '8011') throw invalid(uri, `AI (${ai}) "${value}" is longer than ${max} characters`);
+  if (value.length > max) throw invalid(uri, `AI (${ai}) "${value}" is longer than ${max} characters`);
   return value;
 }
 

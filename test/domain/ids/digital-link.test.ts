@@ -113,3 +113,24 @@ describe('formatDigitalLink', () => {
     expect(formatDigitalLink(elements, 'https://dl.example.cn')).toBe('https://dl.example.cn/01/09506000134352/21/A%2F1');
   });
 });
+
+describe('findDigitalLink key and qualifier checks', () => {
+  it.each([
+    ['https://id.gs1.org/8010/0614141123ABC/8011/12A', 'AI (8011) "12A" must be 1 to 12 digits'],
+    ['https://id.gs1.org/8003/10614141123452400', 'AI (8003) "10614141123452400" must start with 0'],
+    ['https://id.gs1.org/8006/0401234511111801020', 'AI (8006) "0401234511111801020" is longer than 18 characters'],
+    ['https://id.gs1.org/255/4012345678901047A1', 'AI (255) "4012345678901047A1" must be all digits'],
+    ['https://id.gs1.org/01/09506000134352/21/S1/235/T1', 'a GTIN has either a serial (21) or a third-party serial (235), not both'],
+    ['https://id.gs1.org/00/106141412345678908/21/1', '"21" is not a key qualifier of AI (00)'],
+  ])('rejects %s', (input, message) => {
+    expect(() => findDigitalLink(input)).toThrow(message);
+  });
+
+  it.each([
+    ['https://id.gs1.org/8010/0614141123ABC/cpsn/123456789', [{ ai: '8010', value: '0614141123ABC' }, { ai: '8011', value: '123456789' }]],
+    ['https://id.gs1.org/gln/0614141123452/glnx/400', [{ ai: '414', value: '0614141123452' }, { ai: '254', value: '400' }]],
+    ['https://id.gs1.org/8003/00614141123452400', [{ ai: '8003', value: '00614141123452400' }]],
+  ])('reads %s', (input, elements) => {
+    expect(findDigitalLink(input)).toEqual(elements);
+  });
+});
