@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../domain/errors.js';
-import { indexEvent, isObject, type JsonObject, type LedgerEvent } from '../domain/event.js';
+import { indexEvent, isObject, memoisedCanonicalId, type JsonObject, type LedgerEvent } from '../domain/event.js';
 import { contextNamespaces, eventHashId } from '../domain/event-hash.js';
 import type { CaptureJob, ErrorDeclarationRecord, EventStore } from '../store/event-store.js';
 import { describeIssues, validateEpcisDocument, validateEpcisEvent, type DocumentIssue } from './validate-document.js';
@@ -15,6 +15,7 @@ export function createCapture(deps: { events: EventStore; now: () => Date; newCa
     const eventIds = rawEvents.map((raw) => (typeof raw.eventID === 'string' ? raw.eventID : eventHashId(raw, namespaces)));
     const known = await deps.events.existingIds(eventIds);
     const seenHere = new Set<string>();
+    const canonicalise = memoisedCanonicalId();
 
     const ledgerEvents: LedgerEvent[] = [];
     const declarations: ErrorDeclarationRecord[] = [];
@@ -32,7 +33,7 @@ export function createCapture(deps: { events: EventStore; now: () => Date; newCa
       seenHere.add(eventId);
       const body: JsonObject = { ...raw, eventID: eventId, recordTime };
       delete body['@context'];
-      const indexed = indexEvent(body, { eventId, recordTime, namespaces });
+      const indexed = indexEvent(body, { eventId, recordTime, namespaces, canonicalise });
       if (indexed.event) ledgerEvents.push(indexed.event);
       for (const issue of indexed.issues) issues.push({ index: i + indexOffset, eventType: String(raw.type), ...issue });
     });

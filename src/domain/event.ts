@@ -39,6 +39,8 @@ export interface LedgerEvent {
   disposition?: string;
   readPoint?: string;
   bizLocation?: string;
+  /** TransformationEvents sharing this id form one transformation (EPCIS 2.0 §7.4.6). */
+  transformationId?: string;
   epcs: EventEpc[];
   parties: EventParty[];
   body: JsonObject;
@@ -68,13 +70,14 @@ const LIST_FIELDS: ReadonlyArray<[string, EpcRole, boolean]> = [
  */
 export function indexEvent(
   body: JsonObject,
-  ctx: { eventId: string; recordTime: string; namespaces: Record<string, string> },
+  ctx: { eventId: string; recordTime: string; namespaces: Record<string, string>; canonicalise?: (id: string) => string },
 ): { event: LedgerEvent; issues: [] } | { event?: undefined; issues: EventIssue[] } {
   const issues: EventIssue[] = [];
+  const canonicalise = ctx.canonicalise ?? canonicalId;
   const canonical = (value: unknown, field: string): string | undefined => {
     if (typeof value !== 'string') return undefined;
     try {
-      return parseUnitId(value).canonical;
+      return canonicalise(value);
     } catch (err) {
       issues.push({ field, reason: err instanceof DomainError ? err.message : String(err) });
       return undefined;
@@ -136,7 +139,29 @@ export function indexEvent(
   if (typeof body.disposition === 'string') event.disposition = shortCbv('disposition', body.disposition);
   if (readPoint) event.readPoint = readPoint;
   if (bizLocation) event.bizLocation = bizLocation;
+  if (typeof body.transformationID === 'string') event.transformationId = body.transformationID;
   return { event, issues: [] };
+}
+
+/** The canonical id of any accepted spelling of an identifier; throws `invalid_identifier`. */
+export function canonicalId(id: string): string {
+  return parseUnitId(id).canonical;
+}
+
+/**
+ * `canonicalId` remembering its answers, for one document: ids repeat across the events of a document
+ * (locations, parties, lots), and the memory is dropped with the document.
+ */
+export function memoisedCanonicalId(): (id: string) => string {
+  const memo = new Map<string, string>();
+  return (id) => {
+    let canonical = memo.get(id);
+    if (canonical === undefined) {
+      canonical = canonicalId(id);
+      memo.set(id, canonical);
+    }
+    return canonical;
+  };
 }
 
 /** An ISO date-time with offset, as UTC with exactly three fraction digits (the ledger's sortable time form). */

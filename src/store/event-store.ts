@@ -151,6 +151,7 @@ async function insertEvents(tx: Transaction<Database>, events: LedgerEvent[], ca
         disposition: e.disposition ?? null,
         readPoint: e.readPoint ?? null,
         bizLocation: e.bizLocation ?? null,
+        transformationId: e.transformationId ?? null,
         body: JSON.stringify(e.body),
         namespaces: JSON.stringify(e.namespaces),
         captureId,

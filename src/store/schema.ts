@@ -24,6 +24,7 @@ export interface EventTable {
   disposition: string | null;
   readPoint: string | null;
   bizLocation: string | null;
+  transformationId: string | null;
   /** The event as captured, JSON, with eventID and recordTime filled in. */
   body: string;
   /** JSON object: the JSON-LD prefixes that the event's extension fields use. */

@@ -6,6 +6,7 @@ export interface Appearance {
   eventType: string;
   action: string | null;
   eventTime: string;
+  transformationId: string | null;
   epc: string;
   role: string;
   isClass: number;
@@ -51,7 +52,7 @@ export function createTraceStore(db: Db) {
     for (let i = 0; i < values.length; i += IN_LIST) out.push(...(await run(values.slice(i, i + IN_LIST))));
     return out;
   }
-  const appearanceColumns = ['eventEpc.eventSeq', 'event.eventType', 'event.action', 'eventEpc.eventTime', 'eventEpc.epc', 'eventEpc.role', 'eventEpc.isClass', 'eventEpc.quantity', 'eventEpc.uom'] as const;
+  const appearanceColumns = ['eventEpc.eventSeq', 'event.eventType', 'event.action', 'eventEpc.eventTime', 'event.transformationId', 'eventEpc.epc', 'eventEpc.role', 'eventEpc.isClass', 'eventEpc.quantity', 'eventEpc.uom'] as const;
 
   return {
     /** Every place where one of `ids` is named, in time order. */
@@ -66,6 +67,13 @@ export function createTraceStore(db: Db) {
       return chunked(eventSeqs, (chunk) =>
         db.selectFrom('eventEpc').innerJoin('event', 'event.seq', 'eventEpc.eventSeq').select(appearanceColumns)
           .where('eventEpc.eventSeq', 'in', chunk).execute());
+    },
+
+    /** Every identifier named by the TransformationEvents that carry one of `transformationIds`. */
+    identifiersOfTransformations(transformationIds: readonly string[]): Promise<Appearance[]> {
+      return chunked(transformationIds, (chunk) =>
+        db.selectFrom('eventEpc').innerJoin('event', 'event.seq', 'eventEpc.eventSeq').select(appearanceColumns)
+          .where('event.transformationId', 'in', chunk).execute());
     },
 
     partiesOf(eventSeqs: readonly number[]): Promise<PartyRow[]> {

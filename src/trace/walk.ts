@@ -80,14 +80,18 @@ export async function walk(store: TraceStore, root: string, direction: 'backward
     }
 
     const opened = groupBySeq(await store.identifiersOf([...toOpen]));
+    // EPCIS 2.0 §7.4.6: TransformationEvents with one transformationID are one transformation, even when inputs
+    // and outputs were recorded at different times.
+    const transformationIds = [...new Set(appearances.flatMap((a) => (a.transformationId && toOpen.has(a.eventSeq) ? [a.transformationId] : [])))];
+    const transformations = groupBy(await store.identifiersOfTransformations(transformationIds), (a) => a.transformationId);
     const stays: Stay[] = [];
     for (const a of appearances) {
-      const others = opened.get(a.eventSeq);
+      const others = (a.transformationId && transformations.get(a.transformationId)) || opened.get(a.eventSeq);
       if (!others || a.role === far) continue;
       if (a.eventType === 'TransformationEvent') {
         for (const o of others.filter((x) => x.role === far)) {
           const [from, to] = direction === 'backward' ? [o.epc, a.epc] : [a.epc, o.epc];
-          addEdge(state, { from, to, type: 'transformation' }, a.eventSeq);
+          addEdge(state, { from, to, type: 'transformation' }, o.eventSeq);
           reach(o.epc);
         }
       } else if (a.role === 'parent' && a.action !== 'DELETE') {

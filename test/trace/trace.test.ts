@@ -183,6 +183,19 @@ for (const dialect of testDialects()) {
         expect(ids(result)).toEqual([lot('BIG')]);
       });
 
+      it('joins the inputs and outputs of one transformationID recorded in separate events', async () => {
+        const tid = 'urn:uuid:9f1c2a34-0000-4000-8000-000000000001';
+        await capture([
+          { ...transform(0, [q(lot('IN1'), 10), q(lot('IN2'), 5)], []), transformationID: tid, outputQuantityList: undefined },
+          { ...transform(30, [], [q(lot('OUT'), 14)]), transformationID: tid, inputQuantityList: undefined },
+        ].map((e) => JSON.parse(JSON.stringify(e))));
+        const back = await trace.trace(lot('OUT'), { direction: 'backward' });
+        expect(ids(back)).toEqual([lot('IN1'), lot('IN2'), lot('OUT')].sort());
+        expect(back.events.map((e) => e.eventType)).toEqual(['TransformationEvent', 'TransformationEvent']);
+        const forward = await trace.trace(lot('IN2'), { direction: 'forward' });
+        expect(ids(forward)).toEqual([lot('IN2'), lot('OUT')].sort());
+      });
+
       it('refuses to trace an id that no event names', async () => {
         await expect(trace.trace(lot('NOPE'), { direction: 'both' })).rejects.toMatchObject({ code: 'unit_not_found' });
       });

@@ -56,7 +56,7 @@ export function computeTraceCodeCheck(body: string): string {
 
 /**
  * Issues a new compact trace code: node code + 13 Crockford Base32 characters (65 random bits) + check character.
- * @example issueTraceCode('000000', (n) => crypto.getRandomValues(new Uint8Array(n))) // '0000007JKN37GBTHHFG3'
+ * @example issueTraceCode('000000', (n) => crypto.getRandomValues(new Uint8Array(n))) // e.g. '0000007JKN37GBTHHFG3'
  */
 export function issueTraceCode(nodeCode: string = DEFAULT_NODE_CODE, randomBytes: (n: number) => Uint8Array): string {
   if (nodeCode.length !== NODE_DIGITS || !/^[0-9]{6}$/.test(nodeCode)) {
@@ -105,7 +105,7 @@ function checkTraceCode(input: string): Checked {
 
 /**
  * Reads a trace code in compact or display form (any case, hyphens and spaces ignored, I/L read as 1, O as 0).
- * @example parseTraceCode('000000-7k3m-9qxt-2h5-pab') // { code: '0000007JKN37GBTHHFG3', nodeCode: '000000' }
+ * @example parseTraceCode('000000-7jkn-37gb-thh-fg3') // { code: '0000007JKN37GBTHHFG3', nodeCode: '000000' }
  */
 export function parseTraceCode(input: string): { code: string; nodeCode: string } {
   const checked = checkTraceCode(input);
@@ -122,7 +122,7 @@ export function isTraceCode(input: string): boolean {
 
 /**
  * The display form for reading aloud: node code, then groups of 4, 4, 3 and 3 characters.
- * @example formatTraceCode('0000007JKN37GBTHHFG3') // '000000-7K3M-9QXT-2H5-PAB'
+ * @example formatTraceCode('0000007JKN37GBTHHFG3') // '000000-7JKN-37GB-THH-FG3'
  */
 export function formatTraceCode(code: string): string {
   const c = parseTraceCode(code).code;

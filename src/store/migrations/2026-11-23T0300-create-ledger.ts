@@ -20,6 +20,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('disposition', 'text')
     .addColumn('read_point', 'text')
     .addColumn('biz_location', 'text')
+    .addColumn('transformation_id', 'text')
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('namespaces', 'text', (c) => c.notNull())
     .addColumn('capture_id', 'text', (c) => c.notNull())
@@ -29,6 +30,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('event_biz_step').on('event').columns(['biz_step', 'event_time']).execute();
   await db.schema.createIndex('event_biz_location').on('event').column('biz_location').execute();
   await db.schema.createIndex('event_read_point').on('event').column('read_point').execute();
+  await db.schema.createIndex('event_transformation_id').on('event').column('transformation_id').where(sql.ref('transformation_id'), 'is not', null).execute();
 
   await db.schema
     .createTable('event_epc')
