@@ -12,7 +12,8 @@ import { createTokenStore } from '../store/token-store.js';
 import { createTraceStore } from '../store/trace-store.js';
 import { createTrace } from '../trace/trace.js';
 import { accessControl } from './plugins/access.js';
-import { problemHandler } from './plugins/problem-handler.js';
+import { jsonBody } from './plugins/json-body.js';
+import { frameworkProblem, problemHandler } from './plugins/problem-handler.js';
 import { ProblemSchema } from './problem.js';
 import { codeRoutes } from './routes/codes/routes.js';
 import { epcisRoutes } from './routes/epcis/routes.js';
@@ -28,7 +29,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
 }
 
-const JSON_TYPES = ['application/json', 'application/ld+json'];
+// Path parameters carry whole identifiers (URL-encoded EPC URIs, Digital Links, eventIDs), often over Fastify's default 100.
+const MAX_PARAM_LENGTH = 2048;
 
 /** The whole HTTP surface of the platform; never listens by itself, so tests can `inject`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -37,6 +39,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? false,
     bodyLimit: deps.bodyLimit,
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: false } },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: frameworkProblem,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const events = createEventStore(deps.db);
@@ -46,17 +50,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const issuer = createCodeIssuer({ codes, nodeCode: deps.nodeCode, randomBytes: deps.randomBytes ?? cryptoRandomBytes, now });
   const trace = createTrace({ store: createTraceStore(deps.db) });
 
-  // EPCIS 2.0 §12.4: documents arrive as application/json or application/ld+json; both parse as JSON.
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser(JSON_TYPES, { parseAs: 'string' }, (_request, body, done) => {
-    try {
-      done(null, body === '' ? undefined : JSON.parse(String(body)));
-    } catch (err) {
-      done(Object.assign(new Error(`the body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`), { statusCode: 400 }));
-    }
-  });
-
   await app.register(problemHandler);
+  await app.register(jsonBody);
   await app.register(accessControl, { tokens, publicPrefixes: ['/docs'] });
   app.addSchema(ProblemSchema);
   await app.register(swagger, {

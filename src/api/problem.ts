@@ -30,6 +30,7 @@ export const HTTP_PROBLEMS: Record<number, { type: string; title: string }> = {
   405: { type: 'about:blank', title: 'Method not allowed / 不支持的请求方法' },
   406: { type: 'epcisException:NotAcceptableException', title: 'Not acceptable / 无法提供所需格式' },
   413: { type: 'epcisException:CaptureLimitExceededException', title: 'Request body too large / 请求体过大' },
+  414: { type: VALIDATION, title: 'URL too long / 请求地址过长' },
   415: { type: 'epcisException:UnsupportedMediaTypeException', title: 'Unsupported media type / 不支持的内容类型' },
   429: { type: 'about:blank', title: 'Too many requests / 请求过于频繁' },
   500: { type: 'epcisException:ImplementationException', title: 'Internal error / 服务器内部错误' },

@@ -8,7 +8,7 @@ import {
   TransformationEventSchema,
 } from './epcis-schema/events.js';
 import { ContextSchema, dateTime, extensible, uri } from './epcis-schema/fields.js';
-import { EpcisHeaderSchema } from './epcis-schema/header.js';
+import { EpcisHeaderSchema, VocabularySchema } from './epcis-schema/header.js';
 
 export {
   AggregationEventSchema,
@@ -39,33 +39,76 @@ export const EpcisEventSchema = Type.Unsafe<EpcisEvent>({
   oneOf: [ObjectEventSchema, AggregationEventSchema, TransactionEventSchema, TransformationEventSchema, AssociationEventSchema],
 });
 
-/** An EPCIS 2.0 capture document (EPCISDocument) carrying a list of events. */
-export const EpcisDocumentSchema = Type.Object(
+const eventList = () => Type.Array(EpcisEventSchema, { title: 'Event list', description: 'The events, captured all or none.' });
+
+const SchemaVersionSchema = Type.String({
+  title: 'Schema version',
+  description: 'The EPCIS version the document follows, e.g. 2.0.',
+  pattern: '^\\d+(?:\\.\\d+)*$',
+});
+
+/** An EPCISDocument: a list of events, optionally with master data in its header. */
+export const EpcisEventDocumentSchema = Type.Object(
   {
     '@context': ContextSchema,
     id: Type.Optional(uri({ description: 'A URI naming this document.' })),
     type: Type.Literal('EPCISDocument'),
-    schemaVersion: Type.String({
-      title: 'Schema version',
-      description: 'The EPCIS version the document follows, e.g. 2.0.',
-      pattern: '^\\d+(?:\\.\\d+)*$',
-    }),
+    schemaVersion: SchemaVersionSchema,
     creationDate: dateTime({ title: 'Creation date', description: 'When the sender created the document.' }),
     instanceIdentifier: Type.Optional(Type.String({ description: 'The sender’s identifier for this document.' })),
     sender: Type.Optional(Type.String({ description: 'Who sent the document, e.g. a PGLN or SGLN URI.' })),
     receiver: Type.Optional(Type.String({ description: 'Who the document is for.' })),
     epcisHeader: Type.Optional(EpcisHeaderSchema),
-    epcisBody: Type.Object(
-      { eventList: Type.Array(EpcisEventSchema, { title: 'Event list', description: 'The events, captured all or none.' }) },
-      { title: 'EPCIS body' },
-    ),
+    epcisBody: Type.Object({ eventList: eventList() }, { title: 'EPCIS body' }),
   },
   {
     title: 'EPCISDocument',
-    description: 'An EPCIS 2.0 document in JSON or JSON-LD, as sent to POST /epcis/v2/capture.',
+    description: 'An EPCIS 2.0 document of events in JSON or JSON-LD.',
     ...extensible,
   },
 );
 
-/** A parsed, schema-valid EPCIS 2.0 capture document. */
-export type EpcisDocument = Static<typeof EpcisDocumentSchema>;
+/** An EPCISQueryDocument: the results of an EPCIS query, which the REST binding also accepts for capture. */
+export const EpcisQueryDocumentSchema = Type.Object(
+  {
+    '@context': ContextSchema,
+    id: Type.Optional(uri({ description: 'A URI naming this document.' })),
+    type: Type.Literal('EPCISQueryDocument'),
+    schemaVersion: Type.Optional(SchemaVersionSchema),
+    creationDate: Type.Optional(dateTime({ title: 'Creation date', description: 'When the document was created.' })),
+    epcisBody: Type.Object(
+      {
+        queryResults: Type.Object(
+          {
+            queryName: Type.String({ description: 'The query that produced the results, e.g. SimpleEventQuery.' }),
+            subscriptionID: Type.Optional(Type.String({ description: 'The subscription that delivered the results.' })),
+            resultsBody: Type.Object(
+              { eventList: eventList(), vocabularyList: Type.Optional(Type.Array(VocabularySchema)) },
+              { title: 'Results body', ...extensible },
+            ),
+          },
+          { title: 'Query results', ...extensible },
+        ),
+      },
+      { title: 'EPCIS query body', ...extensible },
+    ),
+  },
+  {
+    title: 'EPCISQueryDocument',
+    description: 'The results of an EPCIS query, carrying events in epcisBody.queryResults.resultsBody.eventList.',
+    ...extensible,
+  },
+);
+
+/** A parsed, schema-valid document for POST /capture: an EPCISDocument or an EPCISQueryDocument. */
+export type EpcisDocument = Static<typeof EpcisEventDocumentSchema> | Static<typeof EpcisQueryDocumentSchema>;
+
+/** What POST /epcis/v2/capture accepts: an EPCISDocument or an EPCISQueryDocument, as named by `type`. */
+export const EpcisDocumentSchema = Type.Unsafe<EpcisDocument>({
+  title: 'EPCIS document',
+  description: 'An EPCISDocument (events to capture) or an EPCISQueryDocument (query results), in JSON or JSON-LD.',
+  type: 'object',
+  required: ['type'],
+  discriminator: { propertyName: 'type' },
+  oneOf: [EpcisEventDocumentSchema, EpcisQueryDocumentSchema],
+});

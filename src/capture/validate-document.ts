@@ -18,6 +18,8 @@ export interface DocumentIssue {
 // event type and the sensor element into a local $ref (with inlineRefs: false) gives each its own function.
 const COMPILED_APART = new Set([...EVENT_TYPES, 'Sensor element']);
 
+const DOCUMENT_TYPES = ['EPCISDocument', 'EPCISQueryDocument'];
+
 // allErrors: the sender fixes the whole document in one go. verbose: reasons read the failing schema.
 // discriminator: each event is checked against the schema its `type` names, and only that one.
 const ajv = new Ajv({ allErrors: true, verbose: true, discriminator: true, inlineRefs: false });
@@ -31,7 +33,7 @@ const checkDocument = ajv.compile<EpcisDocument>(compiledInParts(EpcisDocumentSc
 // A single event sent on its own is a JSON-LD document of its own, so it carries its @context (EPCIS 2.0 JSON schema).
 const checkEvent = ajv.compile<EpcisEvent>(compiledInParts({ type: 'object', required: ['@context'], allOf: [EpcisEventSchema] }));
 
-/** Checks an EPCISDocument against the EPCIS 2.0 schema; on failure lists every bad event and field. */
+/** Checks an EPCISDocument (or EPCISQueryDocument) against the EPCIS 2.0 schema; on failure lists every bad event and field. */
 export function validateEpcisDocument(doc: unknown): { ok: true; document: EpcisDocument } | { ok: false; issues: DocumentIssue[] } {
   if (checkDocument(doc)) return { ok: true, document: doc };
   return { ok: false, issues: toIssues(checkDocument.errors ?? [], eventLocator(doc)) };
@@ -41,7 +43,7 @@ export function validateEpcisDocument(doc: unknown): { ok: true; document: Epcis
 export function validateEpcisEvent(event: unknown): { ok: true; event: EpcisEvent } | { ok: false; issues: DocumentIssue[] } {
   if (checkEvent(event)) return { ok: true, event };
   const eventType = isRecord(event) ? typeName(event.type) : undefined;
-  return { ok: false, issues: toIssues(checkEvent.errors ?? [], (path) => ({ eventType, field: path })) };
+  return { ok: false, issues: toIssues(checkEvent.errors ?? [], (path) => ({ inEvent: true, eventType, field: path })) };
 }
 
 /** One line naming every bad event and field, e.g. `event 3 (ObjectEvent): field bizStep must be …; document: field epcisBody is required`. */
@@ -58,6 +60,7 @@ export function describeIssues(issues: DocumentIssue[]): string {
 }
 
 interface Location {
+  inEvent: boolean;
   index?: number;
   eventType?: string;
   field: string[];
@@ -65,15 +68,33 @@ interface Location {
 
 type Locator = (path: string[]) => Location;
 
+// Where a document keeps its events: an EPCISDocument in epcisBody, an EPCISQueryDocument in its query results.
+const EVENT_LIST_PATHS = [
+  ['epcisBody', 'eventList'],
+  ['epcisBody', 'queryResults', 'resultsBody', 'eventList'],
+];
+
 function eventLocator(doc: unknown): Locator {
-  const events: unknown[] = isRecord(doc) && isRecord(doc.epcisBody) && Array.isArray(doc.epcisBody.eventList) ? doc.epcisBody.eventList : [];
   return (path) => {
-    const [body, list, position, ...rest] = path;
-    if (body !== 'epcisBody' || list !== 'eventList' || position === undefined || !/^\d+$/.test(position)) return { field: path };
-    const index = Number(position);
-    const event = events[index];
-    return { index, eventType: isRecord(event) ? typeName(event.type) : undefined, field: rest };
+    for (const listPath of EVENT_LIST_PATHS) {
+      const position = path[listPath.length];
+      if (position === undefined || !/^\d+$/.test(position) || listPath.some((name, i) => path[i] !== name)) continue;
+      const index = Number(position);
+      const event = valueAt(doc, [...listPath, position]);
+      return { inEvent: true, index, eventType: isRecord(event) ? typeName(event.type) : undefined, field: path.slice(listPath.length + 1) };
+    }
+    return { inEvent: false, field: path };
   };
+}
+
+function valueAt(value: unknown, path: string[]): unknown {
+  let here = value;
+  for (const segment of path) {
+    if (Array.isArray(here)) here = here[Number(segment)];
+    else if (isRecord(here)) here = here[segment];
+    else return undefined;
+  }
+  return here;
 }
 
 interface Candidate {
@@ -129,7 +150,7 @@ function describeError(error: ErrorObject, locate: Locator): Candidate {
     case 'additionalProperties':
       return at(stringParam(error, 'additionalProperty'), unknownFieldReason(error, location), 3);
     case 'discriminator':
-      return at('type', `must be one of the EPCIS event types: ${EVENT_TYPES.join(', ')}`, 4);
+      return at('type', `must be one of ${(location.inEvent ? EVENT_TYPES : DOCUMENT_TYPES).join(', ')}`, 4);
     case 'anyOf': {
       const rule = ruleOf(error);
       if (rule !== undefined) return at(rule.field, rule.requirement, 4);

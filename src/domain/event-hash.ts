@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import { canonicalRecurringValue, canonicalTime, canonicalValue } from './event-hash/canonical-value.js';
 import type { JsonObject } from './event-hash/json.js';
-import { expandKey, namespaceOf, type Namespaces } from './event-hash/namespaces.js';
+import { contextNamespaces, expandKey, namespaceOf, type Namespaces } from './event-hash/namespaces.js';
 import {
   isComment, joinSorted, list, node, pushGeneric, values, vocabulary, type Render, type RenderContext,
 } from './event-hash/render.js';
@@ -112,13 +112,15 @@ function render(event: JsonObject, ignoreFields: readonly string[], context: Ren
 /**
  * CBV 2.0 §8.9 pre-hash string of one EPCIS 2.0 JSON event. `namespaces` maps JSON-LD prefixes of the document's
  * @context (e.g. { example: 'https://ns.example.com/epcis/' }) to IRIs; the prefixes of the standard EPCIS
- * context (gs1, cbv, cbvmda, …) are known without it.
+ * context (gs1, cbv, cbvmda, …) are known without it, and an event's own @context adds to it.
  */
 export function eventPreHash(event: JsonObject, namespaces: Namespaces, options: EventHashOptions = {}): string {
   const ignoreFields = options.ignoreFields ?? [];
-  const preHash = render(event, ignoreFields, { namespaces, byCodePoint: false });
+  // An event may carry its own @context (a single captured event does); its prefixes apply inside it.
+  const scope = event['@context'] === undefined ? namespaces : { ...namespaces, ...contextNamespaces(event['@context']) };
+  const preHash = render(event, ignoreFields, { namespaces: scope, byCodePoint: false });
   // Sorting by UTF-16 code unit is faster and agrees with code point order unless the text leaves the BMP.
-  return SURROGATE.test(preHash) ? render(event, ignoreFields, { namespaces, byCodePoint: true }) : preHash;
+  return SURROGATE.test(preHash) ? render(event, ignoreFields, { namespaces: scope, byCodePoint: true }) : preHash;
 }
 
 /**

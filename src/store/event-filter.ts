@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
+import type { ExpressionBuilder, Expression, SqlBool } from 'kysely';
 import type { EpcMatch, EventQuery } from '../domain/event-query.js';
 import type { Database } from './schema.js';
 
@@ -35,12 +35,14 @@ export function eventQueryFilter(query: EventQuery): (eb: EventExpressions) => E
       const matches = query[key];
       if (!matches) continue;
       const { roles, isClass } = MATCH_ROLES[key];
+      // Searched from the identifier side: event_epc is keyed by epc, so this is a range scan per id or pattern.
       conditions.push(
-        eb.exists(
+        eb(
+          'event.seq',
+          'in',
           eb
             .selectFrom('eventEpc')
-            .select(sql.lit(1).as('one'))
-            .whereRef('eventEpc.eventSeq', '=', 'event.seq')
+            .select('eventEpc.eventSeq')
             .where('eventEpc.role', 'in', [...roles])
             .where('eventEpc.isClass', '=', isClass)
             .where((inner) => inner.or(matches.map((m) => epcMatches(inner, m)))),

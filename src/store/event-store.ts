@@ -152,6 +152,8 @@ async function insertEvents(tx: Transaction<Database>, events: LedgerEvent[], ca
         readPoint: e.readPoint ?? null,
         bizLocation: e.bizLocation ?? null,
         transformationId: e.transformationId ?? null,
+        identifiers: JSON.stringify(e.epcs.map((x) => [x.epc, x.role, x.isClass ? 1 : 0, x.quantity ?? null, x.uom ?? null])),
+        parties: JSON.stringify(e.parties.map((p) => [p.direction, p.type, p.party])),
         body: JSON.stringify(e.body),
         namespaces: JSON.stringify(e.namespaces),
         captureId,
@@ -163,10 +165,10 @@ async function insertEvents(tx: Transaction<Database>, events: LedgerEvent[], ca
       const event = byId.get(eventId);
       if (!event) continue;
       storedIds.push(eventId);
-      for (const epc of event.epcs) {
-        epcRows.push({ eventSeq: seq, epc: epc.epc, role: epc.role, isClass: epc.isClass ? 1 : 0, quantity: epc.quantity ?? null, uom: epc.uom ?? null, eventTime: event.eventTime });
-      }
-      for (const party of event.parties) partyRows.push({ eventSeq: seq, ...party });
+      event.epcs.forEach((epc, ordinal) => {
+        epcRows.push({ epc: epc.epc, eventTime: event.eventTime, eventSeq: seq, ordinal, role: epc.role, isClass: epc.isClass ? 1 : 0, quantity: epc.quantity ?? null, uom: epc.uom ?? null });
+      });
+      event.parties.forEach((party, ordinal) => partyRows.push({ party: party.party, eventSeq: seq, ordinal, direction: party.direction, type: party.type }));
     }
   }
   for (let i = 0; i < epcRows.length; i += CHILD_ROWS_PER_INSERT) {

@@ -25,6 +25,10 @@ export interface EventTable {
   readPoint: string | null;
   bizLocation: string | null;
   transformationId: string | null;
+  /** JSON `[epc, role, isClass, quantity, uom][]`: the event's rows of event_epc, read back with the event by seq. */
+  identifiers: string;
+  /** JSON `[direction, type, party][]`: the event's rows of event_party. */
+  parties: string;
   /** The event as captured, JSON, with eventID and recordTime filled in. */
   body: string;
   /** JSON object: the JSON-LD prefixes that the event's extension fields use. */
@@ -34,24 +38,27 @@ export interface EventTable {
 
 /** One row per identifier an event names, whatever field it sits in. */
 export interface EventEpcTable {
-  eventSeq: number;
   epc: string;
+  eventTime: string;
+  eventSeq: number;
+  /** Position among the event's identifiers, so that a class listed twice in one event keeps both rows. */
+  ordinal: number;
   /** object (epcList/quantityList), parent, child, input or output. */
   role: string;
   /** 1 when the identifier is a class (quantity element), 0 for an instance. */
   isClass: number;
   quantity: number | null;
   uom: string | null;
-  eventTime: string;
 }
 
 export interface EventPartyTable {
+  party: string;
   eventSeq: number;
+  ordinal: number;
   /** source or destination. */
   direction: string;
   /** owning_party, possessing_party, location, or another source/destination type URI. */
   type: string;
-  party: string;
 }
 
 export interface EventErrorDeclarationTable {

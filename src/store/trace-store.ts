@@ -52,33 +52,32 @@ export function createTraceStore(db: Db) {
     for (let i = 0; i < values.length; i += IN_LIST) out.push(...(await run(values.slice(i, i + IN_LIST))));
     return out;
   }
-  const appearanceColumns = ['eventEpc.eventSeq', 'event.eventType', 'event.action', 'eventEpc.eventTime', 'event.transformationId', 'eventEpc.epc', 'eventEpc.role', 'eventEpc.isClass', 'eventEpc.quantity', 'eventEpc.uom'] as const;
+  const eventColumns = ['seq', 'eventType', 'action', 'eventTime', 'transformationId', 'identifiers'] as const;
 
   return {
     /** Every place where one of `ids` is named, in time order. */
     appearancesOf(ids: readonly string[]): Promise<Appearance[]> {
       return chunked(ids, (chunk) =>
-        db.selectFrom('eventEpc').innerJoin('event', 'event.seq', 'eventEpc.eventSeq').select(appearanceColumns)
+        db.selectFrom('eventEpc').innerJoin('event', 'event.seq', 'eventEpc.eventSeq')
+          .select(['eventEpc.eventSeq', 'event.eventType', 'event.action', 'eventEpc.eventTime', 'event.transformationId', 'eventEpc.epc', 'eventEpc.role', 'eventEpc.isClass', 'eventEpc.quantity', 'eventEpc.uom'])
           .where('eventEpc.epc', 'in', chunk).orderBy('eventEpc.eventTime').orderBy('eventEpc.eventSeq').execute());
     },
 
     /** Every identifier named by the given events. */
-    identifiersOf(eventSeqs: readonly number[]): Promise<Appearance[]> {
-      return chunked(eventSeqs, (chunk) =>
-        db.selectFrom('eventEpc').innerJoin('event', 'event.seq', 'eventEpc.eventSeq').select(appearanceColumns)
-          .where('eventEpc.eventSeq', 'in', chunk).execute());
+    async identifiersOf(eventSeqs: readonly number[]): Promise<Appearance[]> {
+      const rows = await chunked(eventSeqs, (chunk) => db.selectFrom('event').select(eventColumns).where('seq', 'in', chunk).execute());
+      return rows.flatMap(expandIdentifiers);
     },
 
     /** Every identifier named by the TransformationEvents that carry one of `transformationIds`. */
-    identifiersOfTransformations(transformationIds: readonly string[]): Promise<Appearance[]> {
-      return chunked(transformationIds, (chunk) =>
-        db.selectFrom('eventEpc').innerJoin('event', 'event.seq', 'eventEpc.eventSeq').select(appearanceColumns)
-          .where('event.transformationId', 'in', chunk).execute());
+    async identifiersOfTransformations(transformationIds: readonly string[]): Promise<Appearance[]> {
+      const rows = await chunked(transformationIds, (chunk) => db.selectFrom('event').select(eventColumns).where('transformationId', 'in', chunk).execute());
+      return rows.flatMap(expandIdentifiers);
     },
 
-    partiesOf(eventSeqs: readonly number[]): Promise<PartyRow[]> {
-      return chunked(eventSeqs, (chunk) =>
-        db.selectFrom('eventParty').select(['eventSeq', 'direction', 'type', 'party']).where('eventSeq', 'in', chunk).execute());
+    async partiesOf(eventSeqs: readonly number[]): Promise<PartyRow[]> {
+      const rows = await chunked(eventSeqs, (chunk) => db.selectFrom('event').select(['seq', 'parties']).where('seq', 'in', chunk).execute());
+      return rows.flatMap((row) => parseTuples(row.parties).map(([direction, type, party]) => ({ eventSeq: row.seq, direction: String(direction), type: String(type), party: String(party) })));
     },
 
     eventsBySeq(eventSeqs: readonly number[]): Promise<EventSummaryRow[]> {
@@ -105,3 +104,23 @@ export function createTraceStore(db: Db) {
 }
 
 export type TraceStore = ReturnType<typeof createTraceStore>;
+
+function expandIdentifiers(row: { seq: number; eventType: string; action: string | null; eventTime: string; transformationId: string | null; identifiers: string }): Appearance[] {
+  return parseTuples(row.identifiers).map(([epc, role, isClass, quantity, uom]) => ({
+    eventSeq: row.seq,
+    eventType: row.eventType,
+    action: row.action,
+    eventTime: row.eventTime,
+    transformationId: row.transformationId,
+    epc: String(epc),
+    role: String(role),
+    isClass: Number(isClass),
+    quantity: typeof quantity === 'number' ? quantity : null,
+    uom: typeof uom === 'string' ? uom : null,
+  }));
+}
+
+function parseTuples(json: string): unknown[][] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((t): t is unknown[] => Array.isArray(t)) : [];
+}

@@ -1,3 +1,4 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/domain/event.js';
 import {
@@ -259,13 +260,13 @@ for (const dialect of testDialects()) {
       let url: string | undefined = '/epcis/v2/events?perPage=2';
       let pages = 0;
       while (url !== undefined) {
-        const res = await t.app.inject({ method: 'GET', url });
+        const res: LightMyRequestResponse = await t.app.inject({ method: 'GET', url });
         expect(res.statusCode).toBe(200);
         const page = eventListOf(jsonBody(res));
         expect(page.length).toBeLessThanOrEqual(2);
         seen.push(...page.map((e) => e.eventID));
         pages += 1;
-        const link = res.headers.link;
+        const link: unknown = res.headers.link;
         url = typeof link === 'string' ? /^<([^>]+)>; rel="next"$/.exec(link)?.[1] : undefined;
         if (typeof link === 'string') expect(url).toMatch(/^\/epcis\/v2\/events\?perPage=2&nextPageToken=[\w-]+$/);
       }

@@ -228,6 +228,11 @@ describe('eventHashId', () => {
     expect(eventHashId({ ...rest, 'ex:batch': batch }, { ex: 'https://ns.example.com/epcis/' })).toBe(id);
   });
 
+  it("reads the prefixes of an event's own @context", () => {
+    const { 'example:batch': batch, ...rest } = event;
+    expect(eventHashId({ '@context': [{ ex: 'https://ns.example.com/epcis/' }], ...rest, 'ex:batch': batch }, {})).toBe(id);
+  });
+
   it('changes the ID when a value, a field or an extension changes', () => {
     expect(eventHashId({ ...event, bizStep: 'receiving' }, namespaces)).not.toBe(id);
     expect(eventHashId({ ...event, disposition: 'in_transit' }, namespaces)).not.toBe(id);

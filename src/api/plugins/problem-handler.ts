@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../domain/errors.js';
 import { domainProblem, httpProblem, type Problem } from '../problem.js';
 
@@ -34,6 +34,12 @@ export const problemHandler = fp(async (app: FastifyInstance) => {
   app.setNotFoundHandler((request, reply) => send(reply, httpProblem(404, `no route ${request.method} ${request.url.split('?')[0]}`, request.url)));
 });
 
+/** For Fastify's `frameworkErrors`: the router's own refusals (a URL that does not decode, a path segment too long), as problems too. */
+export function frameworkProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  void send(reply, httpProblem(status, plainMessage(error), request.url));
+}
+
 function send(reply: FastifyReply, problem: Problem) {
   return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(problem);
 }
@@ -44,6 +50,10 @@ function plainMessage(error: FastifyError): string {
       return 'the request body is larger than this server accepts; split the document into several captures';
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return 'send JSON: Content-Type application/json or application/ld+json';
+    case 'FST_ERR_BAD_URL':
+      return 'the URL is not valid: a %-escape in its path does not decode to UTF-8 text';
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return 'a part of the URL path is longer than this server accepts';
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return 'the request body is empty; send a JSON document';
     default:

@@ -9,8 +9,15 @@ import {
 } from './cbv.js';
 
 // EPCIS 2.0 JSON binding: a user extension field is a JSON-LD term with a namespace prefix declared in
-// @context (`example:myField`) or a full URI. RFC 3986 characters only; one pass, no backtracking.
-const EXTENSION_KEY = "^[A-Za-z][A-Za-z0-9+.-]*:(?:[A-Za-z0-9._~!$&'()*+,;=:@/?#-]|%[0-9A-Fa-f]{2})*$";
+// @context (`example:myField`) or a full URI: an RFC 3986 URI (no IP-literal hosts or user info). Every
+// repeated group starts with a character the group before it cannot contain, so matching never backtracks.
+const PCHAR = "(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})";
+const HOST_CHAR = "(?:[A-Za-z0-9._~!$&'()*+,;=-]|%[0-9A-Fa-f]{2})";
+const QUERY_CHAR = "(?:[A-Za-z0-9._~!$&'()*+,;=:@/?-]|%[0-9A-Fa-f]{2})";
+const EXTENSION_KEY =
+  `^[A-Za-z][A-Za-z0-9+.-]*:` +
+  `(?://${HOST_CHAR}*(?::[0-9]*)?(?:/${PCHAR}*)*|/(?:${PCHAR}+(?:/${PCHAR}*)*)?|${PCHAR}+(?:/${PCHAR}*)*)` +
+  `(?:\\?${QUERY_CHAR}*)?(?:#${QUERY_CHAR}*)?$`;
 
 /** Object options for a standard EPCIS structure: its own fields plus namespaced extension fields, nothing else. */
 export const extensible = {

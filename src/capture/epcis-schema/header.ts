@@ -18,7 +18,8 @@ const VocabularyElementSchema = Type.Object(
   { title: 'Vocabulary element' },
 );
 
-const VocabularySchema = Type.Object(
+/** A master-data vocabulary: the elements of one kind (locations, products…) and their attributes. */
+export const VocabularySchema = Type.Object(
   {
     type: uri({ description: 'The vocabulary, e.g. urn:epcglobal:epcis:vtype:BusinessLocation.' }),
     vocabularyElementList: Type.Optional(Type.Array(VocabularyElementSchema)),

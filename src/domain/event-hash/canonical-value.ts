@@ -107,7 +107,8 @@ function formatUtc(epochMillis: number): string {
 
 /**
  * A timestamp in UTC with exactly three decimals (`2020-03-04T11:00:30+01:00` → `2020-03-04T10:00:30.000Z`).
- * Further decimals round the third half-up (`…03.1415Z` → `…03.142Z`). A value that is not an ISO 8601 date-time comes back trimmed but unchanged.
+ * Further decimals round the third half-up (`…03.1415Z` → `…03.142Z`). A value that is not an ISO 8601 date-time
+ * comes back trimmed but unchanged.
  */
 export function canonicalTime(text: string): string {
   const value = text.trim();

@@ -1,5 +1,5 @@
 import { canonicalNumber, canonicalValue, canonicalVocabularyValue } from './canonical-value.js';
-import { isJsonArray, isJsonObject } from './json.js';
+import { isJsonArray, isJsonObject, itemsOf } from './json.js';
 import { expandKey, type Namespaces } from './namespaces.js';
 
 /** What rendering an event needs besides the event. */
@@ -140,7 +140,7 @@ export function node(fields: ReadonlyArray<readonly [string, Render]>): Render {
 export function list(itemName: string, item: Render): Render {
   return (name, value, context) => {
     const parts: string[] = [];
-    for (const element of isJsonArray(value) ? value : [value]) {
+    for (const element of itemsOf(value)) {
       const text = item(itemName, element, context);
       if (text !== '') parts.push(text);
     }

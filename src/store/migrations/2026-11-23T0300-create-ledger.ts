@@ -6,6 +6,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Byte order on PostgreSQL too, so that an EPC pattern is an index range scan (`epc >= head and epc < head + U+FFFF`).
   const idText = isPostgres ? sql`text collate "C"` : sql`text`;
   const serial = isPostgres ? sql`bigint generated always as identity primary key` : sql`integer primary key autoincrement`;
+  // The two identifier tables are read by their key prefix only; on SQLite they are the key B-tree itself.
+  const clustered = isPostgres ? sql`` : sql`without rowid`;
 
   await db.schema
     .createTable('event')
@@ -21,6 +23,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('read_point', 'text')
     .addColumn('biz_location', 'text')
     .addColumn('transformation_id', 'text')
+    .addColumn('identifiers', 'text', (c) => c.notNull())
+    .addColumn('parties', 'text', (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('namespaces', 'text', (c) => c.notNull())
     .addColumn('capture_id', 'text', (c) => c.notNull())
@@ -34,26 +38,28 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('event_epc')
-    .addColumn('event_seq', 'bigint', (c) => c.notNull())
     .addColumn('epc', sql`${idText}`, (c) => c.notNull())
+    .addColumn('event_time', 'text', (c) => c.notNull())
+    .addColumn('event_seq', 'bigint', (c) => c.notNull())
+    .addColumn('ordinal', 'integer', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull())
     .addColumn('is_class', 'integer', (c) => c.notNull())
     .addColumn('quantity', 'double precision')
     .addColumn('uom', 'text')
-    .addColumn('event_time', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('event_epc_pk', ['epc', 'event_time', 'event_seq', 'ordinal'])
+    .modifyEnd(clustered)
     .execute();
-  await db.schema.createIndex('event_epc_epc').on('event_epc').columns(['epc', 'event_time']).execute();
-  await db.schema.createIndex('event_epc_event').on('event_epc').column('event_seq').execute();
 
   await db.schema
     .createTable('event_party')
+    .addColumn('party', sql`${idText}`, (c) => c.notNull())
     .addColumn('event_seq', 'bigint', (c) => c.notNull())
+    .addColumn('ordinal', 'integer', (c) => c.notNull())
     .addColumn('direction', 'text', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())
-    .addColumn('party', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('event_party_pk', ['party', 'event_seq', 'ordinal'])
+    .modifyEnd(clustered)
     .execute();
-  await db.schema.createIndex('event_party_party').on('event_party').column('party').execute();
-  await db.schema.createIndex('event_party_event').on('event_party').column('event_seq').execute();
 
   await db.schema
     .createTable('event_error_declaration')

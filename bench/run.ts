@@ -1,0 +1,49 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchCapture } from './capture-bench.js';
+import { fmt } from './stats.js';
+import { benchTrace } from './trace-bench.js';
+
+// `npm run bench [-- --capture-events N --trace-events N --samples N --seed N --only capture|trace]`
+const { values } = parseArgs({
+  options: {
+    'capture-events': { type: 'string', default: '50000' },
+    'trace-events': { type: 'string', default: '1000000' },
+    samples: { type: 'string', default: '300' },
+    seed: { type: 'string', default: '1' },
+    only: { type: 'string' },
+    out: { type: 'string', default: 'bench/out' },
+  },
+});
+const dir = resolve(values.out);
+mkdirSync(dir, { recursive: true });
+const seed = Number(values.seed);
+const log = (line: string) => console.log(line);
+const results: Record<string, unknown> = {
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+  date: new Date().toISOString(),
+};
+
+log(`Zhuisu benchmark on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), Node ${process.version}, SQLite`);
+if (values.only !== 'trace') {
+  const capture = await benchCapture({ events: Number(values['capture-events']), seed, dir });
+  results.capture = capture;
+  log('');
+  log(`capture: ${capture.events.toLocaleString('en-US')} events in ${capture.documents} documents of 1,000 through POST /epcis/v2/capture`);
+  log(`  capture             ${fmt(capture.captureEventsPerSecond, 0)} events/s`);
+  log(`  raw insert baseline ${fmt(capture.rawInsertEventsPerSecond, 0)} events/s (same rows, prepared statements, same database engine and schema)`);
+  log(`  ratio               ${fmt(capture.ratio, 2)} (capture / raw insert)`);
+}
+if (values.only !== 'capture') {
+  const trace = await benchTrace({ events: Number(values['trace-events']), seed, dir, samples: Number(values.samples), log });
+  results.trace = trace;
+  log('');
+  log(`trace: ${trace.samples} units on a store of ${trace.storeEvents.toLocaleString('en-US')} events, GET /api/v1/trace/{id} over loopback`);
+  if (trace.loadSeconds !== undefined) log(`  (store built through the capture pipeline in ${fmt(trace.loadSeconds, 0)} s)`);
+  for (const [direction, f] of Object.entries(trace.latency)) {
+    log(`  ${direction.padEnd(8)} p50 ${fmt(f.p50)} ms   p99 ${fmt(f.p99)} ms   max ${fmt(f.max)} ms   (mean ${fmt(f.meanNodes)} units, ${fmt(f.meanEvents)} events)`);
+  }
+}
+writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
