@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { CamelCasePlugin, Kysely, Migrator, PostgresAdapter, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './schema.js';
-import { createSqliteDialect } from './dialect/sqlite.js';
+import { createSqliteDatabase, createSqliteDialect, createSqliteEventWriter } from './dialect/sqlite.js';
+import { kyselyEventWriter, type EventWriter } from './event-writer.js';
 import { createPostgresDialect } from './dialect/postgres.js';
 import * as createLedger from './migrations/2026-11-23T0300-create-ledger.js';
 
@@ -17,10 +18,21 @@ const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRAT
 
 /** Opens PostgreSQL when `databaseUrl` is given, else the embedded SQLite file under `dataDir`. */
 export function createDb(opts: { databaseUrl?: string | undefined; dataDir?: string; sqliteFile?: string; searchPath?: string }): Db {
-  const dialect = opts.databaseUrl
-    ? createPostgresDialect(opts.databaseUrl, opts.searchPath ? { searchPath: opts.searchPath } : {})
-    : createSqliteDialect(opts.sqliteFile ?? join(opts.dataDir ?? 'data', 'zhuisu.db'));
-  return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+  if (opts.databaseUrl) {
+    const dialect = createPostgresDialect(opts.databaseUrl, opts.searchPath ? { searchPath: opts.searchPath } : {});
+    return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+  }
+  const database = createSqliteDatabase(opts.sqliteFile ?? join(opts.dataDir ?? 'data', 'zhuisu.db'));
+  const db = new Kysely<Database>({ dialect: createSqliteDialect(database), plugins: [new CamelCasePlugin()] });
+  writers.set(db, createSqliteEventWriter(database));
+  return db;
+}
+
+// The dialect's fastest way to append events, kept beside the Kysely instance it writes through.
+const writers = new WeakMap<Db, EventWriter>();
+
+export function eventWriterOf(db: Db): EventWriter {
+  return writers.get(db) ?? kyselyEventWriter;
 }
 
 export function dialectOf(db: Db): Dialect {

@@ -1,7 +1,6 @@
-import type { Transaction } from 'kysely';
 import type { EventQuery } from '../domain/event-query.js';
 import type { JsonObject, LedgerEvent } from '../domain/event.js';
-import type { Db } from './db.js';
+import { eventWriterOf, type Db } from './db.js';
 import { eventQueryFilter } from './event-filter.js';
 import type { Database } from './schema.js';
 
@@ -31,12 +30,12 @@ export interface CaptureJob {
   errors: JsonObject[];
 }
 
-// Rows per INSERT: below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters at the widest table.
-const EVENT_ROWS_PER_INSERT = 500;
-const CHILD_ROWS_PER_INSERT = 2000;
+// Keeps every IN list well below both databases' bound-parameter limits.
+const IN_LIST = 2000;
 
 /** Append-only store of captured events, their error declarations and capture jobs. */
 export function createEventStore(db: Db) {
+  const writer = eventWriterOf(db);
   return {
     /**
      * Stores a whole capture in one transaction: every new event, every declaration and the job, or nothing.
@@ -44,7 +43,7 @@ export function createEventStore(db: Db) {
      */
     async append(capture: { events: LedgerEvent[]; declarations: ErrorDeclarationRecord[]; job: CaptureJob }): Promise<{ storedEventIds: string[] }> {
       return db.transaction().execute(async (tx) => {
-        const stored = await insertEvents(tx, capture.events, capture.job.captureId);
+        const stored = await writer.insert(tx, capture.events, capture.job.captureId);
         if (capture.declarations.length > 0) {
           const recordTime = capture.events[0]?.recordTime ?? capture.job.createdAt;
           await tx
@@ -86,8 +85,8 @@ export function createEventStore(db: Db) {
     /** The ids among `eventIds` that the ledger already holds. */
     async existingIds(eventIds: string[]): Promise<Set<string>> {
       const found = new Set<string>();
-      for (let i = 0; i < eventIds.length; i += CHILD_ROWS_PER_INSERT) {
-        const rows = await db.selectFrom('event').select('eventId').where('eventId', 'in', eventIds.slice(i, i + CHILD_ROWS_PER_INSERT)).execute();
+      for (let i = 0; i < eventIds.length; i += IN_LIST) {
+        const rows = await db.selectFrom('event').select('eventId').where('eventId', 'in', eventIds.slice(i, i + IN_LIST)).execute();
         for (const row of rows) found.add(row.eventId);
       }
       return found;
@@ -119,8 +118,8 @@ export function createEventStore(db: Db) {
     /** Events by ledger position, with declarations, in the order given. */
     async bySeq(seqs: number[]): Promise<StoredEvent[]> {
       const rows: Array<{ seq: number; eventId: string; body: string; namespaces: string }> = [];
-      for (let i = 0; i < seqs.length; i += CHILD_ROWS_PER_INSERT) {
-        rows.push(...(await db.selectFrom('event').select(['seq', 'eventId', 'body', 'namespaces']).where('seq', 'in', seqs.slice(i, i + CHILD_ROWS_PER_INSERT)).execute()));
+      for (let i = 0; i < seqs.length; i += IN_LIST) {
+        rows.push(...(await db.selectFrom('event').select(['seq', 'eventId', 'body', 'namespaces']).where('seq', 'in', seqs.slice(i, i + IN_LIST)).execute()));
       }
       const bySeq = new Map((await withDeclarations(db, rows)).map((e) => [e.seq, e]));
       return seqs.flatMap((s) => bySeq.get(s) ?? []);
@@ -129,56 +128,6 @@ export function createEventStore(db: Db) {
 }
 
 export type EventStore = ReturnType<typeof createEventStore>;
-
-async function insertEvents(tx: Transaction<Database>, events: LedgerEvent[], captureId: string): Promise<string[]> {
-  const storedIds: string[] = [];
-  const epcRows: Database['eventEpc'][] = [];
-  const partyRows: Database['eventParty'][] = [];
-  const byId = new Map(events.map((e) => [e.eventId, e]));
-  const unique = [...byId.values()];
-  for (let i = 0; i < unique.length; i += EVENT_ROWS_PER_INSERT) {
-    const chunk = unique.slice(i, i + EVENT_ROWS_PER_INSERT);
-    const inserted = await tx
-      .insertInto('event')
-      .values(chunk.map((e) => ({
-        eventId: e.eventId,
-        eventType: e.eventType,
-        eventTime: e.eventTime,
-        eventTimeZoneOffset: e.eventTimeZoneOffset,
-        recordTime: e.recordTime,
-        action: e.action ?? null,
-        bizStep: e.bizStep ?? null,
-        disposition: e.disposition ?? null,
-        readPoint: e.readPoint ?? null,
-        bizLocation: e.bizLocation ?? null,
-        transformationId: e.transformationId ?? null,
-        identifiers: JSON.stringify(e.epcs.map((x) => [x.epc, x.role, x.isClass ? 1 : 0, x.quantity ?? null, x.uom ?? null])),
-        parties: JSON.stringify(e.parties.map((p) => [p.direction, p.type, p.party])),
-        body: JSON.stringify(e.body),
-        namespaces: JSON.stringify(e.namespaces),
-        captureId,
-      })))
-      .onConflict((oc) => oc.column('eventId').doNothing())
-      .returning(['seq', 'eventId'])
-      .execute();
-    for (const { seq, eventId } of inserted) {
-      const event = byId.get(eventId);
-      if (!event) continue;
-      storedIds.push(eventId);
-      event.epcs.forEach((epc, ordinal) => {
-        epcRows.push({ epc: epc.epc, eventTime: event.eventTime, eventSeq: seq, ordinal, role: epc.role, isClass: epc.isClass ? 1 : 0, quantity: epc.quantity ?? null, uom: epc.uom ?? null });
-      });
-      event.parties.forEach((party, ordinal) => partyRows.push({ party: party.party, eventSeq: seq, ordinal, direction: party.direction, type: party.type }));
-    }
-  }
-  for (let i = 0; i < epcRows.length; i += CHILD_ROWS_PER_INSERT) {
-    await tx.insertInto('eventEpc').values(epcRows.slice(i, i + CHILD_ROWS_PER_INSERT)).execute();
-  }
-  for (let i = 0; i < partyRows.length; i += CHILD_ROWS_PER_INSERT) {
-    await tx.insertInto('eventParty').values(partyRows.slice(i, i + CHILD_ROWS_PER_INSERT)).execute();
-  }
-  return storedIds;
-}
 
 async function withDeclarations(db: Db, rows: Array<{ seq: number; eventId: string; body: string; namespaces: string }>): Promise<StoredEvent[]> {
   const declared = new Map<string, JsonObject>();

@@ -4,7 +4,6 @@ import type { Generated } from 'kysely';
 export interface Database {
   event: EventTable;
   eventEpc: EventEpcTable;
-  eventParty: EventPartyTable;
   eventErrorDeclaration: EventErrorDeclarationTable;
   captureJob: CaptureJobTable;
   traceCode: TraceCodeTable;
@@ -27,7 +26,7 @@ export interface EventTable {
   transformationId: string | null;
   /** JSON `[epc, role, isClass, quantity, uom][]`: the event's rows of event_epc, read back with the event by seq. */
   identifiers: string;
-  /** JSON `[direction, type, party][]`: the event's rows of event_party. */
+  /** JSON `[direction, type, party][]`: the canonical sourceList and destinationList entries. */
   parties: string;
   /** The event as captured, JSON, with eventID and recordTime filled in. */
   body: string;
@@ -49,16 +48,6 @@ export interface EventEpcTable {
   isClass: number;
   quantity: number | null;
   uom: string | null;
-}
-
-export interface EventPartyTable {
-  party: string;
-  eventSeq: number;
-  ordinal: number;
-  /** source or destination. */
-  direction: string;
-  /** owning_party, possessing_party, location, or another source/destination type URI. */
-  type: string;
 }
 
 export interface EventErrorDeclarationTable {

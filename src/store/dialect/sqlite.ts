@@ -2,9 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
+import { toEpcRows, toEventRow } from '../event-rows.js';
+import type { EventWriter } from '../event-writer.js';
 
 /** The embedded database: one file, WAL journal, every commit synced before it is acknowledged. */
-export function createSqliteDialect(file: string): SqliteDialect {
+export function createSqliteDatabase(file: string): SQLite.Database {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
@@ -13,5 +15,41 @@ export function createSqliteDialect(file: string): SqliteDialect {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   database.pragma('cache_size = -65536');
+  return database;
+}
+
+export function createSqliteDialect(database: SQLite.Database): SqliteDialect {
   return new SqliteDialect({ database });
+}
+
+const EVENT_COLUMNS = ['event_id', 'event_type', 'event_time', 'event_time_zone_offset', 'record_time', 'action', 'biz_step', 'disposition',
+  'read_point', 'biz_location', 'transformation_id', 'identifiers', 'parties', 'body', 'namespaces', 'capture_id'];
+
+/**
+ * The capture hot path on SQLite: statements prepared once and run row by row. Kysely's driver prepares every query
+ * anew and builds a syntax tree for each multi-row INSERT, which took a fifth of capture time at 1,000-event documents.
+ * Runs on the same connection, inside the Kysely transaction that the caller holds.
+ */
+export function createSqliteEventWriter(database: SQLite.Database): EventWriter {
+  let statements: { event: SQLite.Statement; epc: SQLite.Statement } | undefined;
+  const prepared = () =>
+    (statements ??= {
+      event: database.prepare(`insert into event (${EVENT_COLUMNS.join(', ')}) values (${EVENT_COLUMNS.map(() => '?').join(', ')}) on conflict (event_id) do nothing`),
+      epc: database.prepare('insert into event_epc (epc, event_time, event_seq, ordinal, role, is_class, quantity, uom) values (?, ?, ?, ?, ?, ?, ?, ?)'),
+    });
+  return {
+    async insert(_tx, events, captureId) {
+      const { event: insertEvent, epc: insertEpc } = prepared();
+      const storedIds: string[] = [];
+      for (const e of events) {
+        const r = toEventRow(e, captureId);
+        const { changes, lastInsertRowid } = insertEvent.run(r.eventId, r.eventType, r.eventTime, r.eventTimeZoneOffset, r.recordTime, r.action, r.bizStep,
+          r.disposition, r.readPoint, r.bizLocation, r.transformationId, r.identifiers, r.parties, r.body, r.namespaces, r.captureId);
+        if (changes === 0) continue;
+        storedIds.push(e.eventId);
+        for (const x of toEpcRows(e, Number(lastInsertRowid))) insertEpc.run(x.epc, x.eventTime, x.eventSeq, x.ordinal, x.role, x.isClass, x.quantity, x.uom);
+      }
+      return storedIds;
+    },
+  };
 }

@@ -6,7 +6,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Byte order on PostgreSQL too, so that an EPC pattern is an index range scan (`epc >= head and epc < head + U+FFFF`).
   const idText = isPostgres ? sql`text collate "C"` : sql`text`;
   const serial = isPostgres ? sql`bigint generated always as identity primary key` : sql`integer primary key autoincrement`;
-  // The two identifier tables are read by their key prefix only; on SQLite they are the key B-tree itself.
+  // event_epc is read by its key prefix only; on SQLite the table is the key B-tree itself.
   const clustered = isPostgres ? sql`` : sql`without rowid`;
 
   await db.schema
@@ -47,17 +47,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('quantity', 'double precision')
     .addColumn('uom', 'text')
     .addPrimaryKeyConstraint('event_epc_pk', ['epc', 'event_time', 'event_seq', 'ordinal'])
-    .modifyEnd(clustered)
-    .execute();
-
-  await db.schema
-    .createTable('event_party')
-    .addColumn('party', sql`${idText}`, (c) => c.notNull())
-    .addColumn('event_seq', 'bigint', (c) => c.notNull())
-    .addColumn('ordinal', 'integer', (c) => c.notNull())
-    .addColumn('direction', 'text', (c) => c.notNull())
-    .addColumn('type', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('event_party_pk', ['party', 'event_seq', 'ordinal'])
     .modifyEnd(clustered)
     .execute();
 

@@ -1,0 +1,41 @@
+import type { Transaction } from 'kysely';
+import type { LedgerEvent } from '../domain/event.js';
+import { toEpcRows, toEventRow } from './event-rows.js';
+import type { Database } from './schema.js';
+
+/** Appends events inside a transaction, skipping those whose eventID is already stored; returns the stored ids. */
+export interface EventWriter {
+  insert(tx: Transaction<Database>, events: LedgerEvent[], captureId: string): Promise<string[]>;
+}
+
+// Rows per INSERT: below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters at the widest table.
+const EVENT_ROWS_PER_INSERT = 500;
+const EPC_ROWS_PER_INSERT = 2000;
+
+/** The portable writer: multi-row INSERTs through Kysely, for PostgreSQL. */
+export const kyselyEventWriter: EventWriter = {
+  async insert(tx, events, captureId) {
+    const storedIds: string[] = [];
+    const epcRows: Database['eventEpc'][] = [];
+    const byId = new Map(events.map((e) => [e.eventId, e]));
+    const unique = [...byId.values()];
+    for (let i = 0; i < unique.length; i += EVENT_ROWS_PER_INSERT) {
+      const inserted = await tx
+        .insertInto('event')
+        .values(unique.slice(i, i + EVENT_ROWS_PER_INSERT).map((e) => toEventRow(e, captureId)))
+        .onConflict((oc) => oc.column('eventId').doNothing())
+        .returning(['seq', 'eventId'])
+        .execute();
+      for (const { seq, eventId } of inserted) {
+        const event = byId.get(eventId);
+        if (!event) continue;
+        storedIds.push(eventId);
+        epcRows.push(...toEpcRows(event, seq));
+      }
+    }
+    for (let i = 0; i < epcRows.length; i += EPC_ROWS_PER_INSERT) {
+      await tx.insertInto('eventEpc').values(epcRows.slice(i, i + EPC_ROWS_PER_INSERT)).execute();
+    }
+    return storedIds;
+  },
+};
