@@ -1,5 +1,5 @@
 import { Ajv } from 'ajv';
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import ajvFormats from 'ajv-formats';
 import { EpcisDocumentSchema, EpcisEventSchema } from './epcis-schema.js';
 import type { EpcisDocument, EpcisEvent } from './epcis-schema.js';
@@ -29,9 +29,16 @@ if (typeof fullUri !== 'function') throw new Error('ajv-formats did not register
 ajv.addFormat('uri', { type: 'string', validate: (value) => isPlainUri(value) || fullUri(value) });
 ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
 
-const checkDocument = ajv.compile<EpcisDocument>(compiledInParts(EpcisDocumentSchema));
-// A single event sent on its own is a JSON-LD document of its own, so it carries its @context (EPCIS 2.0 JSON schema).
-const checkEvent = ajv.compile<EpcisEvent>(compiledInParts({ type: 'object', required: ['@context'], allOf: [EpcisEventSchema] }));
+ajv.addSchema(
+  compiledInParts({
+    document: EpcisDocumentSchema,
+    // An event sent on its own is a JSON-LD document of its own, so it carries its @context (EPCIS 2.0 JSON schema).
+    standaloneEvent: { type: 'object', required: ['@context'], allOf: [EpcisEventSchema] },
+  }),
+  'epcis',
+);
+const checkDocument = compiled<EpcisDocument>('document');
+const checkEvent = compiled<EpcisEvent>('standaloneEvent');
 
 /** Checks an EPCISDocument (or EPCISQueryDocument) against the EPCIS 2.0 schema; on failure lists every bad event and field. */
 export function validateEpcisDocument(doc: unknown): { ok: true; document: EpcisDocument } | { ok: false; issues: DocumentIssue[] } {
@@ -243,7 +250,8 @@ function ruleOf(error: ErrorObject): { field: string; requirement: string } | un
   return typeof title === 'string' && typeof description === 'string' ? { field: title, requirement: description } : undefined;
 }
 
-function compiledInParts(schema: Record<string, unknown>): Record<string, unknown> {
+// One schema holding `roots` and the parts they share as definitions, so each part is compiled once.
+function compiledInParts(roots: Record<string, Record<string, unknown>>): Record<string, unknown> {
   const definitions: Record<string, unknown> = {};
   const visit = (node: Record<string, unknown>): Record<string, unknown> => {
     const copy: Record<string, unknown> = {};
@@ -257,7 +265,14 @@ function compiledInParts(schema: Record<string, unknown>): Record<string, unknow
     definitions[name] = copy;
     return { $ref: `#/definitions/${name}` };
   };
-  return { ...visit(schema), definitions };
+  for (const [name, root] of Object.entries(roots)) definitions[name] = visit(root);
+  return { definitions };
+}
+
+function compiled<T>(root: string): ValidateFunction<T> {
+  const validate = ajv.getSchema<T>(`epcis#/definitions/${root}`);
+  if (validate === undefined) throw new Error(`no schema epcis#/definitions/${root}`);
+  return validate;
 }
 
 function fieldName(path: string[]): string {

@@ -1,6 +1,18 @@
 import type { Insertable } from 'kysely';
-import type { LedgerEvent } from '../domain/event.js';
+import type { EventEpc, LedgerEvent } from '../domain/event.js';
 import type { Database } from './schema.js';
+
+/** An event shaped for storage: its `event` row (JSON already serialised) and its identifiers. */
+export interface EventRecord {
+  eventId: string;
+  eventTime: string;
+  row: Insertable<Database['event']>;
+  epcs: EventEpc[];
+}
+
+export function toEventRecord(e: LedgerEvent, captureId: string): EventRecord {
+  return { eventId: e.eventId, eventTime: e.eventTime, row: toEventRow(e, captureId), epcs: e.epcs };
+}
 
 /** The `event` row of a ledger event. */
 export function toEventRow(e: LedgerEvent, captureId: string): Insertable<Database['event']> {
@@ -24,8 +36,8 @@ export function toEventRow(e: LedgerEvent, captureId: string): Insertable<Databa
   };
 }
 
-/** The `event_epc` rows of a ledger event stored at `seq`. */
-export function toEpcRows(e: LedgerEvent, seq: number): Database['eventEpc'][] {
+/** The `event_epc` rows of an event stored at `seq`. */
+export function toEpcRows(e: { eventTime: string; epcs: EventEpc[] }, seq: number): Database['eventEpc'][] {
   return e.epcs.map((x, ordinal) => ({
     epc: x.epc, eventTime: e.eventTime, eventSeq: seq, ordinal, role: x.role, isClass: x.isClass ? 1 : 0, quantity: x.quantity ?? null, uom: x.uom ?? null,
   }));

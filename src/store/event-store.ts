@@ -1,5 +1,6 @@
 import type { EventQuery } from '../domain/event-query.js';
-import type { JsonObject, LedgerEvent } from '../domain/event.js';
+import type { JsonObject } from '../domain/event.js';
+import type { EventRecord } from './event-rows.js';
 import { eventWriterOf, type Db } from './db.js';
 import { eventQueryFilter } from './event-filter.js';
 import type { Database } from './schema.js';
@@ -41,11 +42,11 @@ export function createEventStore(db: Db) {
      * Stores a whole capture in one transaction: every new event, every declaration and the job, or nothing.
      * Events whose eventID is already in the ledger are skipped, so capturing the same event twice stores it once.
      */
-    async append(capture: { events: LedgerEvent[]; declarations: ErrorDeclarationRecord[]; job: CaptureJob }): Promise<{ storedEventIds: string[] }> {
+    async append(capture: { events: EventRecord[]; declarations: ErrorDeclarationRecord[]; job: CaptureJob }): Promise<{ storedEventIds: string[] }> {
       return db.transaction().execute(async (tx) => {
-        const stored = await writer.insert(tx, capture.events, capture.job.captureId);
+        const stored = await writer.insert(tx, capture.events);
         if (capture.declarations.length > 0) {
-          const recordTime = capture.events[0]?.recordTime ?? capture.job.createdAt;
+          const recordTime = capture.job.createdAt;
           await tx
             .insertInto('eventErrorDeclaration')
             .values(capture.declarations.map((d) => ({

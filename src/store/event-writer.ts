@@ -1,11 +1,10 @@
 import type { Transaction } from 'kysely';
-import type { LedgerEvent } from '../domain/event.js';
-import { toEpcRows, toEventRow } from './event-rows.js';
+import { toEpcRows, type EventRecord } from './event-rows.js';
 import type { Database } from './schema.js';
 
 /** Appends events inside a transaction, skipping those whose eventID is already stored; returns the stored ids. */
 export interface EventWriter {
-  insert(tx: Transaction<Database>, events: LedgerEvent[], captureId: string): Promise<string[]>;
+  insert(tx: Transaction<Database>, events: EventRecord[]): Promise<string[]>;
 }
 
 // Rows per INSERT: below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters at the widest table.
@@ -14,7 +13,7 @@ const EPC_ROWS_PER_INSERT = 2000;
 
 /** The portable writer: multi-row INSERTs through Kysely, for PostgreSQL. */
 export const kyselyEventWriter: EventWriter = {
-  async insert(tx, events, captureId) {
+  async insert(tx, events) {
     const storedIds: string[] = [];
     const epcRows: Database['eventEpc'][] = [];
     const byId = new Map(events.map((e) => [e.eventId, e]));
@@ -22,7 +21,7 @@ export const kyselyEventWriter: EventWriter = {
     for (let i = 0; i < unique.length; i += EVENT_ROWS_PER_INSERT) {
       const inserted = await tx
         .insertInto('event')
-        .values(unique.slice(i, i + EVENT_ROWS_PER_INSERT).map((e) => toEventRow(e, captureId)))
+        .values(unique.slice(i, i + EVENT_ROWS_PER_INSERT).map((e) => e.row))
         .onConflict((oc) => oc.column('eventId').doNothing())
         .returning(['seq', 'eventId'])
         .execute();

@@ -41,7 +41,7 @@ export const SOURCE_DEST_TYPES: readonly string[] = ['owning_party', 'possessing
 /** CBV 2.0 error reasons for an error declaration. */
 export const ERROR_REASONS: readonly string[] = ['did_not_occur', 'incorrect_data'];
 
-/** CBV 2.0 sensor alert types. */
+/** GS1 Web Vocabulary sensor alert types. */
 export const SENSOR_ALERT_TYPES: readonly string[] = ['ALARM_CONDITION', 'ERROR_CONDITION'];
 
 /** CBV 2.0 coordinate components of a sensor reading. */
@@ -90,41 +90,49 @@ function gs1VocValue(words: readonly string[], options: SchemaOptions) {
   return vocabularyValue(words, NOT_GS1_VOC_URI, options);
 }
 
+/** CBV business step of an event (bizStep). */
 export const BizStepSchema = cbvValue(BIZ_STEPS, {
   title: 'Business step',
   description: 'The business process step during which the event took place: a CBV word such as `receiving`, or a private URI.',
 });
 
+/** CBV disposition of the objects after an event. */
 export const DispositionSchema = cbvValue(DISPOSITIONS, {
   title: 'Disposition',
   description: 'The business condition of the objects after the event: a CBV word such as `in_transit`, or a private URI.',
 });
 
+/** CBV type of a business transaction (po, inv, …). */
 export const BizTransactionTypeSchema = cbvValue(BIZ_TRANSACTION_TYPES, {
   title: 'Business transaction type',
   description: 'The kind of business transaction: a CBV word such as `po` (purchase order), or a private URI.',
 });
 
+/** CBV type of a source or destination. */
 export const SourceDestTypeSchema = cbvValue(SOURCE_DEST_TYPES, {
   title: 'Source/destination type',
   description: 'The role of a source or destination: `owning_party`, `possessing_party`, `location`, or a private URI.',
 });
 
+/** CBV reason of an error declaration. */
 export const ErrorReasonSchema = cbvValue(ERROR_REASONS, {
   title: 'Error reason',
   description: 'Why an earlier event is declared in error: `did_not_occur`, `incorrect_data`, or a private URI.',
 });
 
+/** CBV coordinate component of a sensor value. */
 export const ComponentSchema = cbvValue(COMPONENTS, {
   title: 'Component',
   description: 'The coordinate component a sensor value refers to, such as `latitude`, or a private URI.',
 });
 
+/** GS1 Web Vocabulary measurement type of a sensor report. */
 export const MeasurementTypeSchema = gs1VocValue(MEASUREMENT_TYPES, {
   title: 'Measurement type',
   description: 'What a sensor measured: a GS1 Web Vocabulary term such as `Temperature`, or a URI outside gs1.org/voc.',
 });
 
+/** GS1 Web Vocabulary alert type of a sensor report. */
 export const SensorAlertTypeSchema = gs1VocValue(SENSOR_ALERT_TYPES, {
   title: 'Sensor alert type',
   description: 'The alert a sensor raised: `ALARM_CONDITION`, `ERROR_CONDITION`, or a URI outside gs1.org/voc.',

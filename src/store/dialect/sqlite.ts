@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
-import { toEpcRows, toEventRow } from '../event-rows.js';
+import { toEpcRows } from '../event-rows.js';
 import type { EventWriter } from '../event-writer.js';
 
 /** The embedded database: one file, WAL journal, every commit synced before it is acknowledged. */
@@ -38,11 +38,11 @@ export function createSqliteEventWriter(database: SQLite.Database): EventWriter 
       epc: database.prepare('insert into event_epc (epc, event_time, event_seq, ordinal, role, is_class, quantity, uom) values (?, ?, ?, ?, ?, ?, ?, ?)'),
     });
   return {
-    async insert(_tx, events, captureId) {
+    async insert(_tx, events) {
       const { event: insertEvent, epc: insertEpc } = prepared();
       const storedIds: string[] = [];
       for (const e of events) {
-        const r = toEventRow(e, captureId);
+        const r = e.row;
         const { changes, lastInsertRowid } = insertEvent.run(r.eventId, r.eventType, r.eventTime, r.eventTimeZoneOffset, r.recordTime, r.action, r.bizStep,
           r.disposition, r.readPoint, r.bizLocation, r.transformationId, r.identifiers, r.parties, r.body, r.namespaces, r.captureId);
         if (changes === 0) continue;

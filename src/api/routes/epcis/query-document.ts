@@ -1,24 +1,26 @@
 import { isObject, type JsonObject } from '../../../domain/event.js';
+import { namespaceOf } from '../../../domain/event-hash/namespaces.js';
 import type { StoredEvent } from '../../../store/event-store.js';
 
 export const EPCIS_CONTEXT = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
 
 /**
  * The JSON-LD context for a set of events: the standard context plus every prefix their extension fields use.
- * When two events bound one prefix to different namespaces, the later event's keys are written as full IRIs.
+ * The first event to declare a prefix binds it; any event for which a prefix would then mean something else (it
+ * declared another namespace, or relied on the standard context's binding) has those keys written as full IRIs.
  */
 export function withContext(events: StoredEvent[]): { context: unknown[]; bodies: JsonObject[] } {
-  const prefixes: Record<string, string> = {};
+  const bound = new Map<string, string>();
+  for (const event of events) {
+    for (const [prefix, iri] of Object.entries(event.namespaces)) if (!bound.has(prefix)) bound.set(prefix, iri);
+  }
   const bodies = events.map((event) => {
-    const clashes = new Set<string>();
-    for (const [prefix, iri] of Object.entries(event.namespaces)) {
-      const bound = prefixes[prefix];
-      if (bound === undefined) prefixes[prefix] = iri;
-      else if (bound !== iri) clashes.add(prefix);
-    }
-    return clashes.size === 0 ? event.body : expandPrefixes(event.body, clashes, event.namespaces);
+    const moved = new Set<string>();
+    for (const [prefix, iri] of bound) if (namespaceOf(prefix, event.namespaces) !== iri) moved.add(prefix);
+    return moved.size === 0 ? event.body : expandPrefixes(event.body, moved, event.namespaces);
   });
-  return { context: Object.keys(prefixes).length > 0 ? [EPCIS_CONTEXT, prefixes] : [EPCIS_CONTEXT], bodies };
+  // fromEntries defines own properties, so a prefix named like an Object.prototype member stays a plain entry.
+  return { context: bound.size > 0 ? [EPCIS_CONTEXT, Object.fromEntries(bound)] : [EPCIS_CONTEXT], bodies };
 }
 
 /** An EPCISQueryDocument (EPCIS 2.0 §9.2) holding the given events. */
@@ -37,14 +39,12 @@ function expandPrefixes(value: unknown, prefixes: Set<string>, namespaces: Recor
   const expand = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(expand);
     if (typeof v !== 'object' || v === null) return v;
-    const out: JsonObject = {};
-    for (const [key, inner] of Object.entries(v)) {
+    // fromEntries keeps a "__proto__" key inside an extension value as data.
+    return Object.fromEntries(Object.entries(v).map(([key, inner]) => {
       const colon = key.indexOf(':');
-      const prefix = colon > 0 ? key.slice(0, colon) : '';
-      const iri = prefixes.has(prefix) ? namespaces[prefix] : undefined;
-      out[iri ? iri + key.slice(colon + 1) : key] = expand(inner);
-    }
-    return out;
+      const iri = colon > 0 && prefixes.has(key.slice(0, colon)) ? namespaceOf(key.slice(0, colon), namespaces) : undefined;
+      return [iri === undefined ? key : iri + key.slice(colon + 1), expand(inner)];
+    }));
   };
   const expanded = expand(value);
   return isObject(expanded) ? expanded : {};

@@ -1,0 +1,82 @@
+import { indexEvent, isObject, memoisedCanonicalId, type JsonObject } from '../domain/event.js';
+import { contextNamespaces, eventHashId } from '../domain/event-hash.js';
+import type { ErrorDeclarationRecord } from '../store/event-store.js';
+import { toEventRecord, type EventRecord } from '../store/event-rows.js';
+import { validateEpcisDocument, validateEpcisEvent, type DocumentIssue } from './validate-document.js';
+
+/** One captured event, ready to store: as a new event, or, if the ledger already has its eventID, as a declaration. */
+export interface PreparedEvent {
+  eventId: string;
+  record: EventRecord;
+  /** Present when the event carries an errorDeclaration (EPCIS 2.0 §7.4.1.2). */
+  declaration?: ErrorDeclarationRecord;
+}
+
+export type PreparedCapture = { ok: true; events: PreparedEvent[] } | { ok: false; kind: 'document' | 'event'; issues: DocumentIssue[] };
+
+export interface PrepareContext {
+  recordTime: string;
+  captureId: string;
+}
+
+/**
+ * All the work of a capture that needs no database: schema validation, JSON-LD namespaces, the CBV 2.0 event ID of
+ * events without one, canonical identifiers, and the rows to store. Pure, so that it can run on a worker thread.
+ * `input` is the request body, as JSON text or already parsed.
+ */
+export function prepareCapture(input: { text: string } | { value: unknown }, kind: 'document' | 'event', ctx: PrepareContext): PreparedCapture {
+  let value: unknown;
+  if ('text' in input) {
+    try {
+      value = JSON.parse(input.text);
+    } catch (err) {
+      return { ok: false, kind, issues: [{ field: '', reason: `the body is not valid JSON: ${err instanceof Error ? err.message : String(err)}` }] };
+    }
+  } else {
+    value = input.value;
+  }
+
+  let rawEvents: JsonObject[];
+  let namespaces: Record<string, string>;
+  if (kind === 'document') {
+    const checked = validateEpcisDocument(value);
+    if (!checked.ok) return { ok: false, kind, issues: checked.issues };
+    const doc: JsonObject = checked.document;
+    rawEvents = eventListOf(doc);
+    namespaces = contextNamespaces(doc['@context']);
+  } else {
+    const checked = validateEpcisEvent(value);
+    if (!checked.ok) return { ok: false, kind, issues: checked.issues };
+    const event: JsonObject = checked.event;
+    rawEvents = [event];
+    namespaces = contextNamespaces(event['@context']);
+  }
+
+  const canonicalise = memoisedCanonicalId();
+  const issues: DocumentIssue[] = [];
+  const events: PreparedEvent[] = [];
+  rawEvents.forEach((raw, index) => {
+    const eventId = typeof raw.eventID === 'string' ? raw.eventID : eventHashId(raw, namespaces);
+    const body: JsonObject = { ...raw, eventID: eventId, recordTime: ctx.recordTime };
+    delete body['@context'];
+    const indexed = indexEvent(body, { eventId, recordTime: ctx.recordTime, namespaces, canonicalise });
+    if (!indexed.event) {
+      for (const issue of indexed.issues) issues.push({ ...(kind === 'document' ? { index } : {}), eventType: String(raw.type), ...issue });
+      return;
+    }
+    const prepared: PreparedEvent = { eventId, record: toEventRecord(indexed.event, ctx.captureId) };
+    const declaration = raw.errorDeclaration;
+    if (isObject(declaration)) {
+      prepared.declaration = { eventId, declarationTime: String(declaration.declarationTime), body: declaration };
+      if (typeof declaration.reason === 'string') prepared.declaration.reason = declaration.reason;
+    }
+    events.push(prepared);
+  });
+  return issues.length > 0 ? { ok: false, kind, issues } : { ok: true, events };
+}
+
+function eventListOf(doc: JsonObject): JsonObject[] {
+  const body = isObject(doc.epcisBody) ? doc.epcisBody : {};
+  const results = isObject(body.queryResults) && isObject(body.queryResults.resultsBody) ? body.queryResults.resultsBody : body;
+  return Array.isArray(results.eventList) ? results.eventList.filter(isObject) : [];
+}
