@@ -87,6 +87,13 @@ export function createTraceStore(db: Db) {
           .where('seq', 'in', chunk).execute());
     },
 
+    /** Whether any event names `id`, or a trace code stands for it. */
+    async isKnown(id: string): Promise<boolean> {
+      const named = await db.selectFrom('eventEpc').select('eventSeq').where('epc', '=', id).limit(1).executeTakeFirst();
+      if (named) return true;
+      return (await db.selectFrom('traceCode').select('code').where('unitId', '=', id).limit(1).executeTakeFirst()) !== undefined;
+    },
+
     /** Trace codes standing for any of `unitIds`. */
     codesForUnits(unitIds: readonly string[]): Promise<CodeRow[]> {
       return chunked(unitIds, (chunk) =>

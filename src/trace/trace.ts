@@ -19,7 +19,7 @@ export function createTrace(deps: { store: TraceStore }) {
       const state = newWalkState();
       if (opts.direction !== 'forward') await walk(deps.store, root, 'backward', state, limits);
       if (opts.direction !== 'backward') await walk(deps.store, root, 'forward', state, limits);
-      if (state.custody.size === 0 && state.edges.size === 0 && (await deps.store.codesForUnits([root])).length === 0) {
+      if (state.custody.size === 0 && state.edges.size === 0 && !(await deps.store.isKnown(root))) {
         throw new DomainError('unit_not_found', `no event in this ledger names ${id}`, { id });
       }
       return assemble(deps.store, root, opts.direction, state);

@@ -196,6 +196,13 @@ for (const dialect of testDialects()) {
         expect(ids(forward)).toEqual([lot('IN2'), lot('OUT')].sort());
       });
 
+      it('traces forward a lot that was made and never used, as itself alone', async () => {
+        await capture([transform(0, [q(lot('SEED'), 1)], [q(lot('ONLY'), 1)])]);
+        const result = await trace.trace(lot('ONLY'), { direction: 'forward' });
+        expect(ids(result)).toEqual([lot('ONLY')]);
+        expect(result.events).toEqual([]);
+      });
+
       it('refuses to trace an id that no event names', async () => {
         await expect(trace.trace(lot('NOPE'), { direction: 'both' })).rejects.toMatchObject({ code: 'unit_not_found' });
       });
