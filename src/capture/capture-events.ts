@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../domain/errors.js';
+import { isObject } from '../domain/event.js';
+import { namespaceOf } from '../domain/event-hash/namespaces.js';
 import type { CaptureJob, ErrorDeclarationRecord, EventStore } from '../store/event-store.js';
 import type { EventRecord } from '../store/event-rows.js';
 import { inlinePreparer, type Preparer } from './preparer.js';
@@ -26,7 +28,8 @@ export function createCapture(deps: { events: EventStore; now: () => Date; newCa
     for (const event of prepared.events) {
       // EPCIS 2.0 §7.4.1.2: an error declaration names the original by its eventID; the original stays as it was.
       if (event.declaration && (known.has(event.eventId) || seenHere.has(event.eventId))) {
-        declarations.push(event.declaration);
+        const original = known.has(event.eventId) ? await deps.events.find(event.eventId) : undefined;
+        declarations.push(original ? inTermsOf(event.declaration, namespacesOf(event.record), original.namespaces) : event.declaration);
         continue;
       }
       seenHere.add(event.eventId);
@@ -66,4 +69,26 @@ export type Capture = ReturnType<typeof createCapture>;
 
 function refusal(prepared: Extract<PreparedCapture, { ok: false }>): DomainError {
   return new DomainError(prepared.kind === 'document' ? 'invalid_document' : 'invalid_event', describeIssues(prepared.issues), { errors: prepared.issues });
+}
+
+function namespacesOf(record: EventRecord): Record<string, string> {
+  const parsed: unknown = JSON.parse(String(record.row.namespaces));
+  return isObject(parsed) ? Object.fromEntries(Object.entries(parsed).flatMap(([p, iri]) => (typeof iri === 'string' ? [[p, iri]] : []))) : {};
+}
+
+// A declaration is returned inside its event, under the event's @context. When the declaring document bound a prefix
+// differently from the event's document, its keys with that prefix are stored as full IRIs so they keep their meaning.
+function inTermsOf(declaration: ErrorDeclarationRecord, declaredWith: Record<string, string>, eventWith: Record<string, string>): ErrorDeclarationRecord {
+  const rename = (key: string): string => {
+    const colon = key.indexOf(':');
+    const namespace = colon > 0 ? namespaceOf(key.slice(0, colon), declaredWith) : undefined;
+    return namespace !== undefined && namespace !== namespaceOf(key.slice(0, colon), eventWith) ? namespace + key.slice(colon + 1) : key;
+  };
+  const rewrite = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(rewrite);
+    if (!isObject(value)) return value;
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [rename(key), rewrite(inner)]));
+  };
+  const body = rewrite(declaration.body);
+  return { ...declaration, body: isObject(body) ? body : declaration.body };
 }

@@ -253,6 +253,43 @@ for (const dialect of testDialects()) {
     }
   });
 
+  describe(`GS1 examples with clashing prefixes captured into one ledger (${dialect})`, () => {
+    let t: TestApp;
+    beforeEach(async () => {
+      t = await buildTestApp(dialect, { now: () => new Date(RECORD_TIME) });
+    });
+    afterEach(() => t.close());
+
+    // transformation_event_all_possible_fields binds cbvmda to its own namespace; object_event_all_possible_fields uses
+    // the cbvmda of the standard context. SensorDataExample12 binds example to https://ns.example.com/epcis, others to
+    // http://ns.example.com/epcis/.
+    const pairs: Array<[string, string]> = [
+      ['jsonld/WithFullCombinationOfFields/object_event_all_possible_fields.jsonld', 'jsonld/WithFullCombinationOfFields/transformation_event_all_possible_fields.jsonld'],
+      ['jsonld/WithFullCombinationOfFields/transformation_event_all_possible_fields.jsonld', 'jsonld/WithFullCombinationOfFields/object_event_all_possible_fields.jsonld'],
+      ['jsonld/Example_9.6.1-ObjectEvent.jsonld', 'jsonld/WithSensorData/SensorDataExample12.jsonld'],
+      ['jsonld/WithSensorData/SensorDataExample12.jsonld', 'jsonld/Example_9.6.1-ObjectEvent.jsonld'],
+    ];
+    for (const [first, second] of pairs) {
+      it(`returns the events of ${first} and then ${second} in one response, each extension key meaning what it meant in its own document`, async () => {
+        const docs = [first, second].map((name) => readJson(join(CONFORMANCE, 'examples', name)));
+        for (const doc of docs) expect((await postCapture(t, doc)).statusCode).toBe(202);
+        const response = jsonBody(await t.app.inject({ method: 'GET', url: '/epcis/v2/events?perPage=1000' }));
+        const responseTerms = termsOf(response['@context']);
+        const returned = eventListOf(response);
+        const sent = docs.flatMap((doc) => eventListOf(doc).map((event) => ({ event, terms: termsOf(doc['@context']) })));
+        expect(returned).toHaveLength(sent.length);
+        let checked = 0;
+        for (const [i, { event, terms }] of sent.entries()) {
+          const back = objectOf(returned[i], `event ${i} read back`);
+          const sentIris = extensionKeys(event).map(({ key }) => expandIri(key, terms)).sort();
+          expect(extensionKeys(back).map(({ key }) => expandIri(key, responseTerms)).sort(), `event ${i}`).toEqual(sentIris);
+          checked += sentIris.length;
+        }
+        expect(checked).toBeGreaterThan(0);
+      });
+    }
+  });
+
   describe(`GS1 example error declarations on events new to the ledger (${dialect})`, () => {
     let t: TestApp;
     beforeEach(async () => {

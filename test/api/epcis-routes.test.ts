@@ -35,10 +35,13 @@ const DOCK = 'urn:epc:id:sgln:0614141.07346.1234';
 const DOCK_DL = 'https://id.gs1.org/414/0614141073467/254/1234';
 const WAREHOUSE = 'urn:epc:id:sgln:0614141.07346.0';
 const GATE = 'urn:epc:id:sgln:4012345.00001.0';
+const MINCE_LOT = 'urn:epc:class:lgtin:4012345.012345.998877';
+// The same lot as MINCE_LOT, spelt as a GS1 Digital Link (GTIN-14 04012345123456, batch 998877).
+const MINCE_LOT_DL = 'https://id.gs1.org/01/04012345123456/10/998877';
 
 const id = (n: number) => `urn:uuid:00000000-0000-4000-8000-00000000000${n}`;
 
-// A small ledger where each query parameter singles out known events. E1–E4 are captured first, E5–E7 a day later.
+// A small ledger where each query parameter singles out known events. E1–E4 are captured first, E5–E8 a day later.
 const FIXTURE_FIRST: JsonObject[] = [
   { type: 'ObjectEvent', eventID: id(1), eventTime: '2026-01-10T08:00:00.000+08:00', eventTimeZoneOffset: '+08:00', action: 'ADD', epcList: [SGTIN_2017, SGTIN_2018], bizStep: 'commissioning', disposition: 'active', readPoint: { id: DOCK }, bizLocation: { id: WAREHOUSE } },
   { type: 'ObjectEvent', eventID: id(2), eventTime: '2026-01-11T08:00:00.000+08:00', eventTimeZoneOffset: '+08:00', action: 'OBSERVE', epcList: [SGTIN_2017_DL], bizStep: 'shipping', disposition: 'in_transit', readPoint: { id: GATE } },
@@ -46,9 +49,10 @@ const FIXTURE_FIRST: JsonObject[] = [
   { type: 'TransactionEvent', eventID: id(4), eventTime: '2026-01-13T08:00:00.000+08:00', eventTimeZoneOffset: '+08:00', action: 'ADD', epcList: [RAW], bizStep: 'receiving', bizTransactionList: [{ type: 'po', bizTransaction: 'urn:epcglobal:cbv:bt:4012345000009:PO-1' }], bizLocation: { id: GATE } },
 ];
 const FIXTURE_SECOND: JsonObject[] = [
-  { type: 'TransformationEvent', eventID: id(5), eventTime: '2026-01-14T08:00:00.000+08:00', eventTimeZoneOffset: '+08:00', inputEPCList: [RAW], outputEPCList: [PRODUCT], bizStep: 'commissioning' },
+  { type: 'TransformationEvent', eventID: id(5), eventTime: '2026-01-14T08:00:00.000+08:00', eventTimeZoneOffset: '+08:00', inputEPCList: [RAW], inputQuantityList: [{ epcClass: MINCE_LOT, quantity: 50, uom: 'KGM' }], outputEPCList: [PRODUCT], bizStep: 'commissioning' },
   { type: 'AssociationEvent', eventID: id(6), eventTime: '2026-01-15T08:00:00.000+08:00', eventTimeZoneOffset: '+08:00', action: 'ADD', parentID: GIAI, childEPCs: [PRODUCT], bizStep: 'assembling' },
   { type: 'ObjectEvent', eventID: id(7), eventTime: '2026-01-16T08:00:00.000+08:00', eventTimeZoneOffset: '+08:00', action: 'DELETE', epcList: [SGTIN_2019], bizStep: 'destroying', disposition: 'destroyed' },
+  { type: 'ObjectEvent', eventID: id(8), eventTime: '2026-01-17T08:00:00.000+08:00', eventTimeZoneOffset: '+08:00', action: 'OBSERVE', quantityList: [{ epcClass: MINCE_LOT_DL, quantity: 200, uom: 'KGM' }], bizStep: 'storing' },
 ];
 
 const oneEvent = (fields: JsonObject = {}): JsonObject => ({
@@ -75,6 +79,15 @@ function routesOf(tree: string): Array<{ method: string; url: string }> {
     for (const method of (match[3] ?? '').split(', ').filter((m) => m !== '')) routes.push({ method, url });
   }
   return routes;
+}
+
+/** The IRI a `prefix:name` key stands for under a response @context of the standard context plus one prefix object. */
+function resolveKey(key: string, context: unknown): string {
+  const colon = key.indexOf(':');
+  if (key.startsWith('//', colon + 1)) return key;
+  const declared = Array.isArray(context) ? context.find((part): part is JsonObject => typeof part === 'object' && part !== null) : undefined;
+  const namespace = declared?.[key.slice(0, colon)];
+  return typeof namespace === 'string' ? namespace + key.slice(colon + 1) : key;
 }
 
 /** An OpenAPI path for a Fastify URL: `:param` → `{param}`, no trailing slash. */
@@ -201,6 +214,20 @@ for (const dialect of testDialects()) {
       const { events } = await queryEvents(t, { EQ_eventID: id(8) });
       expect(events).toEqual([{ ...corrected, recordTime: FIRST_BATCH_AT }]);
     });
+
+    it('keeps the meaning of an extension field in an error declaration sent under other prefixes than the event', async () => {
+      const original = { ...FIXTURE_FIRST[0], 'ex:lot': 'L1' };
+      expect((await postCapture(t, epcisDocument([original], [...CONTEXT, { ex: 'https://a.example.com/' }]))).statusCode).toBe(202);
+      const declaration = { declarationTime: '2026-02-03T10:00:00.000+08:00', reason: 'did_not_occur', 'ex:why': 'scanned twice' };
+      const declared = epcisDocument([{ ...original, errorDeclaration: declaration }], [...CONTEXT, { ex: 'https://b.example.com/' }]);
+      expect((await postCapture(t, declared)).statusCode).toBe(202);
+
+      const event = jsonBody(await t.app.inject({ method: 'GET', url: `/epcis/v2/events/${encodeURIComponent(id(1))}` }));
+      const resolve = (key: string) => resolveKey(key, event['@context']);
+      expect(Object.keys(event).filter((k) => k.includes(':')).map(resolve)).toEqual(['https://a.example.com/lot']);
+      const keys = Object.keys(objectOf(event.errorDeclaration, 'errorDeclaration'));
+      expect(keys.filter((k) => k.includes(':')).map(resolve)).toEqual(['https://b.example.com/why']);
+    });
   });
 
   describe(`EPCIS event query parameters (${dialect})`, () => {
@@ -218,12 +245,12 @@ for (const dialect of testDialects()) {
     const idsFor = async (params: Record<string, string>) => (await queryEvents(t, params)).events.map((e) => e.eventID);
 
     const cases: Array<[string, Record<string, string>, number[]]> = [
-      ['eventType', { eventType: 'ObjectEvent' }, [1, 2, 7]],
+      ['eventType', { eventType: 'ObjectEvent' }, [1, 2, 7, 8]],
       ['eventType with |-separated alternatives', { eventType: 'AggregationEvent|TransformationEvent' }, [3, 5]],
-      ['GE_eventTime (inclusive, any offset)', { GE_eventTime: '2026-01-14T00:00:00Z' }, [5, 6, 7]],
+      ['GE_eventTime (inclusive, any offset)', { GE_eventTime: '2026-01-14T00:00:00Z' }, [5, 6, 7, 8]],
       ['LT_eventTime (exclusive)', { LT_eventTime: '2026-01-12T08:00:00+08:00' }, [1, 2]],
       ['GE_eventTime with LT_eventTime', { GE_eventTime: '2026-01-11T08:00:00+08:00', LT_eventTime: '2026-01-13T00:00:00Z' }, [2, 3]],
-      ['GE_recordTime', { GE_recordTime: SECOND_BATCH_AT }, [5, 6, 7]],
+      ['GE_recordTime', { GE_recordTime: SECOND_BATCH_AT }, [5, 6, 7, 8]],
       ['LT_recordTime', { LT_recordTime: SECOND_BATCH_AT }, [1, 2, 3, 4]],
       ['EQ_bizStep as a bare CBV word', { EQ_bizStep: 'shipping' }, [2]],
       ['EQ_bizStep as a GS1 web URI', { EQ_bizStep: 'https://ref.gs1.org/cbv/BizStep-shipping' }, [2]],
@@ -231,7 +258,7 @@ for (const dialect of testDialects()) {
       ['EQ_bizStep with alternatives', { EQ_bizStep: 'commissioning|assembling' }, [1, 5, 6]],
       ['EQ_disposition', { EQ_disposition: 'in_transit|urn:epcglobal:cbv:disp:destroyed' }, [2, 7]],
       ['EQ_action', { EQ_action: 'DELETE' }, [7]],
-      ['EQ_action with alternatives', { EQ_action: 'OBSERVE|DELETE' }, [2, 7]],
+      ['EQ_action with alternatives', { EQ_action: 'OBSERVE|DELETE' }, [2, 7, 8]],
       ['EQ_readPoint', { EQ_readPoint: DOCK }, [1, 3]],
       ['EQ_readPoint in Digital Link spelling', { EQ_readPoint: DOCK_DL }, [1, 3]],
       ['EQ_bizLocation', { EQ_bizLocation: GATE }, [4]],
@@ -242,6 +269,9 @@ for (const dialect of testDialects()) {
       ['MATCH_parentID', { MATCH_parentID: `${SSCC}|${GIAI}` }, [3, 6]],
       ['MATCH_inputEPC', { MATCH_inputEPC: RAW }, [5]],
       ['MATCH_outputEPC', { MATCH_outputEPC: PRODUCT }, [5]],
+      ['MATCH_epcClass (quantityList and childQuantityList)', { MATCH_epcClass: MINCE_LOT }, [8]],
+      ['MATCH_epcClass in Digital Link spelling', { MATCH_epcClass: MINCE_LOT_DL }, [8]],
+      ['MATCH_anyEPCClass (every quantity list)', { MATCH_anyEPCClass: MINCE_LOT }, [5, 8]],
       ['EQ_eventID', { EQ_eventID: `${id(1)}|${id(4)}` }, [1, 4]],
       ['several parameters together (AND)', { eventType: 'ObjectEvent', MATCH_epc: SGTIN_2017, EQ_readPoint: DOCK }, [1]],
     ];
@@ -252,7 +282,7 @@ for (const dialect of testDialects()) {
     }
 
     it('returns every event in capture order when no parameter is given', async () => {
-      expect(await idsFor({})).toEqual([1, 2, 3, 4, 5, 6, 7].map(id));
+      expect(await idsFor({})).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map(id));
     });
 
     it('pages through all results with perPage and the Link header, without duplicates or gaps', async () => {
@@ -270,8 +300,9 @@ for (const dialect of testDialects()) {
         url = typeof link === 'string' ? /^<([^>]+)>; rel="next"$/.exec(link)?.[1] : undefined;
         if (typeof link === 'string') expect(url).toMatch(/^\/epcis\/v2\/events\?perPage=2&nextPageToken=[\w-]+$/);
       }
+      // Eight events, two a page: the fourth page is full and is the last, with no Link to an empty fifth.
       expect(pages).toBe(4);
-      expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7].map(id));
+      expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map(id));
     });
 
     it('keeps the filters on every next page', async () => {
@@ -280,7 +311,7 @@ for (const dialect of testDialects()) {
       const next = /^<([^>]+)>; rel="next"$/.exec(stringOf(first.headers.link, 'Link'))?.[1];
       expect(next).toMatch(/^\/epcis\/v2\/events\?eventType=ObjectEvent&perPage=2&nextPageToken=/);
       const second = await t.app.inject({ method: 'GET', url: stringOf(next, 'next page') });
-      expect(eventListOf(jsonBody(second)).map((e) => e.eventID)).toEqual([id(7)]);
+      expect(eventListOf(jsonBody(second)).map((e) => e.eventID)).toEqual([id(7), id(8)]);
       expect(second.headers.link).toBeUndefined();
     });
 
