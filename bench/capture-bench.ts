@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { contextNamespaces, eventHashId } from '../src/domain/event-hash.js';
 import { indexEvent, memoisedCanonicalId, type LedgerEvent } from '../src/domain/event.js';
@@ -8,13 +11,28 @@ import { toEpcRows, toEventRow } from '../src/store/event-rows.js';
 import { BENCH_TOKEN, startLedgerServer } from './ledger-server.js';
 import { generateSupplyChain, toDocuments, type EpcisDocumentJson } from './supply-chain.js';
 
+export interface CaptureRun {
+  workers: number;
+  inFlight: number;
+  eventsPerSecond: number;
+  /** Against the raw insert of the same rows. */
+  ratio: number;
+}
+
 export interface CaptureFigures {
   events: number;
   documents: number;
-  captureEventsPerSecond: number;
   rawInsertEventsPerSecond: number;
-  ratio: number;
+  runs: CaptureRun[];
 }
+
+/** Capture worker threads × documents in flight: one client at a time first, then several clients at once. */
+const SETUPS = [
+  { workers: 0, inFlight: 1 },
+  { workers: 1, inFlight: 1 },
+  { workers: 1, inFlight: 4 },
+  { workers: 2, inFlight: 4 },
+];
 
 /**
  * Capture through `POST /epcis/v2/capture` over loopback HTTP, 1,000 events a document, against a raw insert of the
@@ -22,31 +40,36 @@ export interface CaptureFigures {
  */
 export async function benchCapture(opts: { events: number; seed: number; dir: string }): Promise<CaptureFigures> {
   const documents = [...toDocuments(generateSupplyChain({ seed: opts.seed, events: opts.events }), 1000)];
-  const bodies = documents.map((d) => JSON.stringify(d));
   const events = documents.reduce((n, d) => n + d.epcisBody.eventList.length, 0);
-
-  const captureFile = join(opts.dir, 'capture.db');
-  removeDb(captureFile);
-  const server = await startLedgerServer(captureFile);
-  const started = performance.now();
-  for (const body of bodies) {
-    const response = await fetch(`${server.url}/epcis/v2/capture`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/ld+json', authorization: `Bearer ${BENCH_TOKEN}` },
-      body,
-    });
-    if (response.status !== 202) throw new Error(`capture answered ${response.status}: ${await response.text()}`);
-  }
-  const captureSeconds = (performance.now() - started) / 1000;
-  await server.close();
 
   const rawFile = join(opts.dir, 'raw.db');
   removeDb(rawFile);
-  const rows = documents.map(ledgerRows);
-  const rawSeconds = await rawInsert(rawFile, rows);
-  const captureEventsPerSecond = events / captureSeconds;
-  const rawInsertEventsPerSecond = events / rawSeconds;
-  return { events, documents: documents.length, captureEventsPerSecond, rawInsertEventsPerSecond, ratio: captureEventsPerSecond / rawInsertEventsPerSecond };
+  const rawInsertEventsPerSecond = events / (await rawInsert(rawFile, documents.map(ledgerRows)));
+
+  const runs: CaptureRun[] = [];
+  for (const setup of SETUPS) {
+    const captureFile = join(opts.dir, 'capture.db');
+    removeDb(captureFile);
+    const server = await startLedgerServer(captureFile, { captureWorkers: setup.workers });
+    const seconds = await postAll(server.url, { seed: opts.seed, events: opts.events, inFlight: setup.inFlight });
+    await server.close();
+    runs.push({ ...setup, eventsPerSecond: events / seconds, ratio: events / seconds / rawInsertEventsPerSecond });
+  }
+  return { events, documents: documents.length, rawInsertEventsPerSecond, runs };
+}
+
+// The client runs in its own process; it generates its documents before it starts the clock.
+async function postAll(url: string, opts: { seed: number; events: number; inFlight: number }): Promise<number> {
+  const client = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./capture-client.ts', import.meta.url)),
+    url, BENCH_TOKEN, String(opts.seed), String(opts.events), String(opts.inFlight)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  client.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const [code] = await once(client, 'exit');
+  if (code !== 0) throw new Error(`the capture client failed (exit ${String(code)})`);
+  const result: unknown = JSON.parse(output);
+  const seconds = typeof result === 'object' && result !== null ? Reflect.get(result, 'seconds') : undefined;
+  if (typeof seconds !== 'number') throw new Error(`the capture client said ${output}`);
+  return seconds;
 }
 
 function ledgerRows(doc: EpcisDocumentJson): LedgerEvent[] {

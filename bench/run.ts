@@ -31,10 +31,12 @@ if (values.only !== 'trace') {
   const capture = await benchCapture({ events: Number(values['capture-events']), seed, dir });
   results.capture = capture;
   log('');
-  log(`capture: ${capture.events.toLocaleString('en-US')} events in ${capture.documents} documents of 1,000 through POST /epcis/v2/capture`);
-  log(`  capture             ${fmt(capture.captureEventsPerSecond, 0)} events/s`);
-  log(`  raw insert baseline ${fmt(capture.rawInsertEventsPerSecond, 0)} events/s (same rows, prepared statements, same database engine and schema)`);
-  log(`  ratio               ${fmt(capture.ratio, 2)} (capture / raw insert)`);
+  log(`capture: ${capture.events.toLocaleString('en-US')} events in ${capture.documents} documents of 1,000 through POST /epcis/v2/capture over loopback`);
+  log(`  raw insert baseline             ${fmt(capture.rawInsertEventsPerSecond, 0)} events/s (the same rows, prepared statements, same engine and schema)`);
+  for (const run of capture.runs) {
+    const setup = `${run.workers} worker${run.workers === 1 ? '' : 's'}, ${run.inFlight} in flight`;
+    log(`  capture, ${setup.padEnd(22)} ${fmt(run.eventsPerSecond, 0)} events/s   ratio ${fmt(run.ratio, 2)}`);
+  }
 }
 if (values.only !== 'capture') {
   const trace = await benchTrace({ events: Number(values['trace-events']), seed, dir, samples: Number(values.samples), log });

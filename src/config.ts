@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 /** Everything the platform reads from its environment, read once at an entry point. */
@@ -15,6 +16,8 @@ export interface Config {
   readonly bodyLimit: number;
   readonly publicBaseUrl: string;
   readonly logLevel: string;
+  /** Worker threads that validate and hash large captures beside the thread that stores them. */
+  readonly captureWorkers: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -34,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     bodyLimit: integer(env.ZHUISU_BODY_LIMIT, 'ZHUISU_BODY_LIMIT', 64 * 1024 * 1024),
     publicBaseUrl: (env.ZHUISU_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     logLevel: env.LOG_LEVEL ?? 'info',
+    captureWorkers: integer(env.ZHUISU_CAPTURE_WORKERS, 'ZHUISU_CAPTURE_WORKERS', Math.max(1, availableParallelism() - 1)),
   });
 }
 

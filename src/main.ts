@@ -24,6 +24,7 @@ export async function startServer(config: Config, print: (line: string) => void 
     nodeCode: config.nodeCode,
     publicBaseUrl: config.publicBaseUrl,
     bodyLimit: config.bodyLimit,
+    captureWorkers: config.captureWorkers,
     logger: { level: config.logLevel },
   });
   await app.listen({ port: config.port, host: config.host });

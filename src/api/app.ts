@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { createCapture } from '../capture/capture-events.js';
 import { createCodeIssuer } from '../capture/issue-codes.js';
+import { createWorkerPreparer, inlinePreparer } from '../capture/preparer.js';
 import type { Db } from '../store/db.js';
 import { createCodeStore } from '../store/code-store.js';
 import { createEventStore } from '../store/event-store.js';
@@ -24,6 +25,8 @@ export interface AppDeps {
   nodeCode: string;
   publicBaseUrl: string;
   bodyLimit: number;
+  /** Worker threads that prepare large captures; 0 prepares them on the main thread. */
+  captureWorkers?: number;
   now?: () => Date;
   randomBytes?: (n: number) => Uint8Array;
   logger?: FastifyServerOptions['logger'];
@@ -46,7 +49,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const events = createEventStore(deps.db);
   const codes = createCodeStore(deps.db);
   const tokens = createTokenStore(deps.db, { now });
-  const capture = createCapture({ events, now });
+  const preparer = deps.captureWorkers ? createWorkerPreparer({ workers: deps.captureWorkers }) : inlinePreparer;
+  app.addHook('onClose', () => preparer.close());
+  const capture = createCapture({ events, now, preparer });
   const issuer = createCodeIssuer({ codes, nodeCode: deps.nodeCode, randomBytes: deps.randomBytes ?? cryptoRandomBytes, now });
   const trace = createTrace({ store: createTraceStore(deps.db) });
 

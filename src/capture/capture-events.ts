@@ -51,15 +51,20 @@ export function createCapture(deps: { events: EventStore; now: () => Date; newCa
   return {
     /**
      * Captures an EPCISDocument (or EPCISQueryDocument) atomically: every event is stored or none is.
-     * Takes the parsed document or its JSON text. Throws `invalid_document` listing every bad event and field.
+     * Throws `invalid_document` listing every bad event and field.
      */
-    async captureDocument(input: unknown): Promise<CaptureJob> {
-      return (await capture(typeof input === 'string' ? { text: input } : { value: input }, 'document')).job;
+    async captureDocument(document: unknown): Promise<CaptureJob> {
+      return (await capture({ value: document }, 'document')).job;
     },
 
-    /** Captures one event (parsed or JSON text); `created` is false when the ledger already held it. */
-    async captureEvent(input: unknown): Promise<{ eventId: string; created: boolean }> {
-      const { job, eventIds } = await capture(typeof input === 'string' ? { text: input } : { value: input }, 'event');
+    /** The same from the document's JSON text, which a large document is parsed from off the main thread. */
+    async captureDocumentText(text: string): Promise<CaptureJob> {
+      return (await capture({ text }, 'document')).job;
+    },
+
+    /** Captures one event (parsed, or its JSON text); `created` is false when the ledger already held it. */
+    async captureEvent(input: { value: unknown } | { text: string }): Promise<{ eventId: string; created: boolean }> {
+      const { job, eventIds } = await capture(input, 'event');
       return { eventId: eventIds[0] ?? '', created: job.storedCount === 1 };
     },
   };

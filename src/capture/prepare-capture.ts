@@ -2,6 +2,7 @@ import { indexEvent, isObject, memoisedCanonicalId, type JsonObject } from '../d
 import { contextNamespaces, eventHashId } from '../domain/event-hash.js';
 import type { ErrorDeclarationRecord } from '../store/event-store.js';
 import { toEventRecord, type EventRecord } from '../store/event-rows.js';
+import { findUnstorableJson } from '../domain/json-limits.js';
 import { validateEpcisDocument, validateEpcisEvent, type DocumentIssue } from './validate-document.js';
 
 /** One captured event, ready to store: as a new event, or, if the ledger already has its eventID, as a declaration. */
@@ -35,6 +36,8 @@ export function prepareCapture(input: { text: string } | { value: unknown }, kin
   } else {
     value = input.value;
   }
+  const unstorable = findUnstorableJson(value);
+  if (unstorable) return { ok: false, kind, issues: [locate(unstorable, kind)] };
 
   let rawEvents: JsonObject[];
   let namespaces: Record<string, string>;
@@ -73,6 +76,14 @@ export function prepareCapture(input: { text: string } | { value: unknown }, kin
     events.push(prepared);
   });
   return issues.length > 0 ? { ok: false, kind, issues } : { ok: true, events };
+}
+
+// `epcisBody.eventList[3].ilmd.x` → event 3, field `ilmd.x`, so that the problem reads like a schema problem.
+function locate(problem: { field: string; reason: string }, kind: 'document' | 'event'): DocumentIssue {
+  const match = kind === 'document' ? /^epcisBody\.(?:queryResults\.resultsBody\.)?eventList\[(\d+)\]\.?(.*)$/.exec(problem.field) : null;
+  if (!match) return problem;
+  const field = match[2] ?? '';
+  return { index: Number(match[1]), field, reason: problem.reason.replace(problem.field, field || 'the event') };
 }
 
 function eventListOf(doc: JsonObject): JsonObject[] {

@@ -12,16 +12,16 @@ export async function runImport(args: string[], config: Config): Promise<number>
     process.stderr.write('usage: zhuisu import FILE\n');
     return 2;
   }
-  let document: unknown;
+  let text: string;
   try {
-    document = JSON.parse(await readFile(file, 'utf8'));
+    text = await readFile(file, 'utf8');
   } catch (err) {
-    process.stderr.write(`${file} is not a readable JSON file: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   }
   const db = await openLedger(config);
   try {
-    const job = await createCapture({ events: createEventStore(db), now: () => new Date() }).captureDocument(document);
+    const job = await createCapture({ events: createEventStore(db), now: () => new Date() }).captureDocumentText(text);
     process.stdout.write(`captured ${job.eventCount} events from ${file} (${job.storedCount} new, ${job.eventCount - job.storedCount} already in the ledger); capture ${job.captureId}\n`);
     return 0;
   } catch (err) {

@@ -17,7 +17,7 @@ const validatedByCapture: FastifySchemaCompiler<unknown> = () => (value) => ({ v
 /** EPCIS 2.0 REST binding: capture and query (EPCIS 2.0 §12). */
 export const epcisRoutes: FastifyPluginAsyncTypebox<{ capture: Capture; events: EventStore; now: () => Date }> = async (app, { capture, events, now }) => {
   app.post('/capture', {
-    config: { access: 'admin' },
+    config: { access: 'admin', rawJson: true },
     validatorCompiler: validatedByCapture,
     schema: {
       summary: 'Capture an EPCISDocument (atomic: every event is stored or none)',
@@ -27,7 +27,7 @@ export const epcisRoutes: FastifyPluginAsyncTypebox<{ capture: Capture; events: 
       response: { 202: CaptureJobView, ...problemResponses, 413: problemResponses[400], 415: problemResponses[400] },
     },
   }, async (request, reply) => {
-    const job = await capture.captureDocument(asCaptureInput(request.body));
+    const job = await capture.captureDocumentText(String(request.body));
     return reply.status(202).header('Location', `${app.prefix}/capture/${encodeURIComponent(job.captureId)}`).send(toJobView(job));
   });
 
@@ -41,7 +41,7 @@ export const epcisRoutes: FastifyPluginAsyncTypebox<{ capture: Capture; events: 
   });
 
   app.post('/events', {
-    config: { access: 'admin' },
+    config: { access: 'admin', rawJson: true },
     validatorCompiler: validatedByCapture,
     schema: {
       summary: 'Capture one EPCIS event',
@@ -51,7 +51,7 @@ export const epcisRoutes: FastifyPluginAsyncTypebox<{ capture: Capture; events: 
       response: { 201: EventView, 200: EventView, ...problemResponses, 415: problemResponses[400] },
     },
   }, async (request, reply) => {
-    const { eventId, created } = await capture.captureEvent(asCaptureInput(request.body));
+    const { eventId, created } = await capture.captureEvent({ text: String(request.body) });
     const stored = await events.find(eventId);
     const { context, bodies } = withContext(stored ? [stored] : []);
     return reply
@@ -88,12 +88,6 @@ export const epcisRoutes: FastifyPluginAsyncTypebox<{ capture: Capture; events: 
     schema: { summary: 'The event types this repository holds', tags: ['EPCIS'], response: { 200: EventTypeCollection } },
   }, async () => ({ '@context': [EPCIS_CONTEXT], type: 'Collection' as const, member: [...EVENT_TYPES] }));
 };
-
-// Capture reads a string as the JSON text of a document. The body arrives parsed, so a string body is a JSON string
-// value: hand it over as its own JSON text, so it is judged as the string it is and not as the document it may spell.
-function asCaptureInput(body: unknown): unknown {
-  return typeof body === 'string' ? JSON.stringify(body) : body;
-}
 
 function toJobView(job: CaptureJob) {
   return {
