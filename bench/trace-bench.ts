@@ -1,8 +1,8 @@
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCapture } from '../src/capture/capture-events.js';
-import { createWorkerPreparer } from '../src/capture/preparer.js';
-import { createDb, migrateToLatest } from '../src/store/db.js';
+import { createCapturePool } from '../src/capture/capture-pool.js';
+import { createDb, migrateToLatest, sameDbOptions } from '../src/store/db.js';
 import { createEventStore } from '../src/store/event-store.js';
 import { removeDb } from './capture-bench.js';
 import { startLedgerServer } from './ledger-server.js';
@@ -71,21 +71,20 @@ async function buildStore(file: string, opts: { events: number; seed: number; lo
   removeDb(building);
   const db = createDb({ sqliteFile: building });
   await migrateToLatest(db);
-  const preparer = createWorkerPreparer({ workers: 1 });
-  const capture = createCapture({ events: createEventStore(db), now: () => new Date(), preparer });
+  const capture = createCapturePool({ workers: 2, db: sameDbOptions(db), local: createCapture({ events: createEventStore(db), now: () => new Date() }) });
   const started = performance.now();
   let done = 0;
   let inFlight: Promise<unknown> = Promise.resolve();
   for (const doc of toDocuments(generateSupplyChain({ seed: opts.seed, events: opts.events }), 1000)) {
-    // Two documents in flight: one being prepared on the worker while the other is stored.
+    // Two documents in flight, one on each capture worker.
     const previous = inFlight;
-    inFlight = capture.captureDocument(JSON.stringify(doc));
+    inFlight = capture.captureDocumentText(JSON.stringify(doc));
     await previous;
     done += doc.epcisBody.eventList.length;
     if (done % 100_000 < 1000) opts.log(`  loading the trace store: ${done.toLocaleString('en-US')} events`);
   }
   await inFlight;
-  await preparer.close();
+  await capture.close();
   await db.destroy();
   renameSync(building, file);
   for (const suffix of ['-wal', '-shm']) if (existsSync(`${building}${suffix}`)) renameSync(`${building}${suffix}`, `${file}${suffix}`);

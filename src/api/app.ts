@@ -5,8 +5,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { createCapture } from '../capture/capture-events.js';
 import { createCodeIssuer } from '../capture/issue-codes.js';
-import { createWorkerPreparer, inlinePreparer } from '../capture/preparer.js';
-import type { Db } from '../store/db.js';
+import { createCapturePool } from '../capture/capture-pool.js';
+import { sameDbOptions, type Db } from '../store/db.js';
 import { createCodeStore } from '../store/code-store.js';
 import { createEventStore } from '../store/event-store.js';
 import { createTokenStore } from '../store/token-store.js';
@@ -25,7 +25,7 @@ export interface AppDeps {
   nodeCode: string;
   publicBaseUrl: string;
   bodyLimit: number;
-  /** Worker threads that prepare large captures; 0 prepares them on the main thread. */
+  /** Worker threads that capture large documents beside the main thread; 0 captures everything on it. */
   captureWorkers?: number;
   now?: () => Date;
   randomBytes?: (n: number) => Uint8Array;
@@ -49,9 +49,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const events = createEventStore(deps.db);
   const codes = createCodeStore(deps.db);
   const tokens = createTokenStore(deps.db, { now });
-  const preparer = deps.captureWorkers ? createWorkerPreparer({ workers: deps.captureWorkers }) : inlinePreparer;
-  app.addHook('onClose', () => preparer.close());
-  const capture = createCapture({ events, now, preparer });
+  const local = createCapture({ events, now });
+  const pool = deps.captureWorkers ? createCapturePool({ workers: deps.captureWorkers, db: sameDbOptions(deps.db), local }) : undefined;
+  if (pool) app.addHook('onClose', () => pool.close());
+  const capture = pool ?? local;
   const issuer = createCodeIssuer({ codes, nodeCode: deps.nodeCode, randomBytes: deps.randomBytes ?? cryptoRandomBytes, now });
   const trace = createTrace({ store: createTraceStore(deps.db) });
 

@@ -4,19 +4,17 @@ import { isObject } from '../domain/event.js';
 import { namespaceOf } from '../domain/event-hash/namespaces.js';
 import type { CaptureJob, ErrorDeclarationRecord, EventStore } from '../store/event-store.js';
 import type { EventRecord } from '../store/event-rows.js';
-import { inlinePreparer, type Preparer } from './preparer.js';
-import type { PreparedCapture } from './prepare-capture.js';
+import { prepareCapture, type PreparedCapture } from './prepare-capture.js';
 import { describeIssues } from './validate-document.js';
 
 /** The capture side of the ledger: validate → normalise → hash → dedupe → store. */
-export function createCapture(deps: { events: EventStore; now: () => Date; newCaptureId?: () => string; preparer?: Preparer }) {
+export function createCapture(deps: { events: EventStore; now: () => Date; newCaptureId?: () => string }) {
   const newCaptureId = deps.newCaptureId ?? randomUUID;
-  const preparer = deps.preparer ?? inlinePreparer;
 
   async function capture(input: { text: string } | { value: unknown }, kind: 'document' | 'event'): Promise<{ job: CaptureJob; eventIds: string[] }> {
     const recordTime = deps.now().toISOString();
     const captureId = newCaptureId();
-    const prepared = await preparer.prepare(input, kind, { recordTime, captureId });
+    const prepared = prepareCapture(input, kind, { recordTime, captureId });
     if (!prepared.ok) throw refusal(prepared);
 
     const eventIds = prepared.events.map((e) => e.eventId);
@@ -73,6 +71,10 @@ export function createCapture(deps: { events: EventStore; now: () => Date; newCa
 export type Capture = ReturnType<typeof createCapture>;
 
 function refusal(prepared: Extract<PreparedCapture, { ok: false }>): DomainError {
+  if ('unreadable' in prepared) {
+    const { unreadable } = prepared;
+    return new DomainError('invalid_request', unreadable.reason, unreadable.field === undefined ? undefined : { errors: [unreadable] });
+  }
   return new DomainError(prepared.kind === 'document' ? 'invalid_document' : 'invalid_event', describeIssues(prepared.issues), { errors: prepared.issues });
 }
 

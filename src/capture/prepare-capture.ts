@@ -13,7 +13,12 @@ export interface PreparedEvent {
   declaration?: ErrorDeclarationRecord;
 }
 
-export type PreparedCapture = { ok: true; events: PreparedEvent[] } | { ok: false; kind: 'document' | 'event'; issues: DocumentIssue[] };
+export type PreparedCapture =
+  | { ok: true; events: PreparedEvent[] }
+  /** The document or event breaks the EPCIS schema or names a bad identifier. */
+  | { ok: false; kind: 'document' | 'event'; issues: DocumentIssue[] }
+  /** The body is not JSON, or JSON that cannot be stored (too deep, a NUL character). */
+  | { ok: false; unreadable: { field?: string; reason: string } };
 
 export interface PrepareContext {
   recordTime: string;
@@ -29,15 +34,16 @@ export function prepareCapture(input: { text: string } | { value: unknown }, kin
   let value: unknown;
   if ('text' in input) {
     try {
-      value = JSON.parse(input.text);
+      // An empty body is no document at all, which the schema says in its own words.
+      value = input.text === '' ? undefined : JSON.parse(input.text);
     } catch (err) {
-      return { ok: false, kind, issues: [{ field: '', reason: `the body is not valid JSON: ${err instanceof Error ? err.message : String(err)}` }] };
+      return { ok: false, unreadable: { reason: `the body is not valid JSON: ${err instanceof Error ? err.message : String(err)}` } };
     }
   } else {
     value = input.value;
   }
   const unstorable = findUnstorableJson(value);
-  if (unstorable) return { ok: false, kind, issues: [locate(unstorable, kind)] };
+  if (unstorable) return { ok: false, unreadable: unstorable };
 
   let rawEvents: JsonObject[];
   let namespaces: Record<string, string>;
@@ -76,14 +82,6 @@ export function prepareCapture(input: { text: string } | { value: unknown }, kin
     events.push(prepared);
   });
   return issues.length > 0 ? { ok: false, kind, issues } : { ok: true, events };
-}
-
-// `epcisBody.eventList[3].ilmd.x` → event 3, field `ilmd.x`, so that the problem reads like a schema problem.
-function locate(problem: { field: string; reason: string }, kind: 'document' | 'event'): DocumentIssue {
-  const match = kind === 'document' ? /^epcisBody\.(?:queryResults\.resultsBody\.)?eventList\[(\d+)\]\.?(.*)$/.exec(problem.field) : null;
-  if (!match) return problem;
-  const field = match[2] ?? '';
-  return { index: Number(match[1]), field, reason: problem.reason.replace(problem.field, field || 'the event') };
 }
 
 function eventListOf(doc: JsonObject): JsonObject[] {

@@ -3,6 +3,7 @@ import { CamelCasePlugin, Kysely, Migrator, PostgresAdapter, type Migration, typ
 import type { Database } from './schema.js';
 import { createSqliteDatabase, createSqliteDialect, createSqliteEventWriter } from './dialect/sqlite.js';
 import { kyselyEventWriter, type EventWriter } from './event-writer.js';
+import { createWriteLock, noWriteLock, type WriteLock } from './write-lock.js';
 import { createPostgresDialect } from './dialect/postgres.js';
 import * as createLedger from './migrations/2026-11-23T0300-create-ledger.js';
 
@@ -16,23 +17,55 @@ const MIGRATIONS: Record<string, Migration> = {
 
 const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
+export interface DbOptions {
+  databaseUrl?: string | undefined;
+  dataDir?: string;
+  sqliteFile?: string;
+  /** PostgreSQL schema to use instead of the default (tests give each database its own). */
+  searchPath?: string;
+  /** SQLite: the write lock of another thread's connection to the same file. */
+  writeLock?: SharedArrayBuffer;
+}
+
+interface DbExtras {
+  writer: EventWriter;
+  lock: WriteLock;
+  options: DbOptions;
+}
+
+// What the store needs beside the Kysely instance: the dialect's fastest way to append events, the lock that keeps
+// writers of one SQLite file in line, and how to open the same database from another thread.
+const extras = new WeakMap<Db, DbExtras>();
+
 /** Opens PostgreSQL when `databaseUrl` is given, else the embedded SQLite file under `dataDir`. */
-export function createDb(opts: { databaseUrl?: string | undefined; dataDir?: string; sqliteFile?: string; searchPath?: string }): Db {
+export function createDb(opts: DbOptions): Db {
   if (opts.databaseUrl) {
     const dialect = createPostgresDialect(opts.databaseUrl, opts.searchPath ? { searchPath: opts.searchPath } : {});
-    return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+    const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+    extras.set(db, { writer: kyselyEventWriter, lock: noWriteLock, options: opts });
+    return db;
   }
-  const database = createSqliteDatabase(opts.sqliteFile ?? join(opts.dataDir ?? 'data', 'zhuisu.db'));
+  const sqliteFile = opts.sqliteFile ?? join(opts.dataDir ?? 'data', 'zhuisu.db');
+  const database = createSqliteDatabase(sqliteFile);
   const db = new Kysely<Database>({ dialect: createSqliteDialect(database), plugins: [new CamelCasePlugin()] });
-  writers.set(db, createSqliteEventWriter(database));
+  const lock = createWriteLock(opts.writeLock);
+  extras.set(db, { writer: createSqliteEventWriter(database), lock, options: { sqliteFile, writeLock: lock.buffer } });
   return db;
 }
 
-// The dialect's fastest way to append events, kept beside the Kysely instance it writes through.
-const writers = new WeakMap<Db, EventWriter>();
-
 export function eventWriterOf(db: Db): EventWriter {
-  return writers.get(db) ?? kyselyEventWriter;
+  return extras.get(db)?.writer ?? kyselyEventWriter;
+}
+
+export function writeLockOf(db: Db): WriteLock {
+  return extras.get(db)?.lock ?? noWriteLock;
+}
+
+/** Options that open the same database, sharing its write lock, from another thread. */
+export function sameDbOptions(db: Db): DbOptions {
+  const options = extras.get(db)?.options;
+  if (!options) throw new Error('this database was not opened with createDb');
+  return options;
 }
 
 export function dialectOf(db: Db): Dialect {

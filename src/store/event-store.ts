@@ -1,7 +1,7 @@
 import type { EventQuery } from '../domain/event-query.js';
 import type { JsonObject } from '../domain/event.js';
 import type { EventRecord } from './event-rows.js';
-import { eventWriterOf, type Db } from './db.js';
+import { eventWriterOf, writeLockOf, type Db } from './db.js';
 import { eventQueryFilter } from './event-filter.js';
 import type { Database } from './schema.js';
 
@@ -37,13 +37,14 @@ const IN_LIST = 2000;
 /** Append-only store of captured events, their error declarations and capture jobs. */
 export function createEventStore(db: Db) {
   const writer = eventWriterOf(db);
+  const lock = writeLockOf(db);
   return {
     /**
      * Stores a whole capture in one transaction: every new event, every declaration and the job, or nothing.
      * Events whose eventID is already in the ledger are skipped, so capturing the same event twice stores it once.
      */
     async append(capture: { events: EventRecord[]; declarations: ErrorDeclarationRecord[]; job: CaptureJob }): Promise<{ storedEventIds: string[] }> {
-      return db.transaction().execute(async (tx) => {
+      return lock.run(() => db.transaction().execute(async (tx) => {
         const stored = await writer.insert(tx, capture.events);
         if (capture.declarations.length > 0) {
           const recordTime = capture.job.createdAt;
@@ -61,11 +62,7 @@ export function createEventStore(db: Db) {
         }
         await tx.insertInto('captureJob').values({ ...jobRow(capture.job), storedCount: stored.length }).execute();
         return { storedEventIds: stored };
-      });
-    },
-
-    async saveJob(job: CaptureJob): Promise<void> {
-      await db.insertInto('captureJob').values(jobRow(job)).execute();
+      }));
     },
 
     async findJob(captureId: string): Promise<CaptureJob | undefined> {

@@ -15,7 +15,7 @@ export interface TestApp {
 }
 
 /** The real app on a fresh, migrated database of the given dialect, with one administrator token. */
-export async function buildTestApp(dialect: Dialect, opts: { bodyLimit?: number; now?: () => Date } = {}): Promise<TestApp> {
+export async function buildTestApp(dialect: Dialect, opts: { bodyLimit?: number; now?: () => Date; captureWorkers?: number } = {}): Promise<TestApp> {
   const db = await createTestDb(dialect);
   const token = `test_${randomBytes(16).toString('hex')}`;
   await createTokenStore(db, { now: () => new Date() }).add(token, { name: 'test', role: 'admin' });
@@ -25,6 +25,7 @@ export async function buildTestApp(dialect: Dialect, opts: { bodyLimit?: number;
     publicBaseUrl: 'https://trace.example.cn',
     bodyLimit: opts.bodyLimit ?? 16 * 1024 * 1024,
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.captureWorkers ? { captureWorkers: opts.captureWorkers } : {}),
   });
   return {
     app,

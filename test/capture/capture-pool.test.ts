@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateSupplyChain, toDocuments } from '../../bench/supply-chain.js';
+import { buildTestApp, type TestApp } from '../support/test-app.js';
+import { testDialects } from '../support/test-db.js';
+
+const documents = [...toDocuments(generateSupplyChain({ seed: 7, events: 3000 }), 500)].map((d) => JSON.stringify(d));
+const eventCount = documents.reduce((n, d) => n + JSON.parse(d).epcisBody.eventList.length, 0);
+
+for (const dialect of testDialects()) {
+  describe(`capture on worker threads (${dialect})`, () => {
+    let t: TestApp;
+    beforeEach(async () => {
+      t = await buildTestApp(dialect, { captureWorkers: 2 });
+    });
+    afterEach(() => t.close());
+
+    const post = (payload: string) =>
+      t.app.inject({ method: 'POST', url: '/epcis/v2/capture', headers: { ...t.auth, 'content-type': 'application/ld+json' }, payload });
+
+    it('stores every event of documents captured at once by two workers, each exactly once', async () => {
+      expect(documents.filter((d) => d.length > 64 * 1024).length).toBeGreaterThanOrEqual(5);
+      const replies = await Promise.all([...documents, ...documents].map(post));
+      expect(replies.map((r) => r.statusCode)).toEqual(Array(documents.length * 2).fill(202));
+      const stored = replies.reduce((n, r) => n + r.json().storedCount, 0);
+      expect(stored).toBe(eventCount);
+      const rows = await t.db.selectFrom('event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(rows.n)).toBe(eventCount);
+    });
+
+    it('answers a bad large document from a worker with the same problem as the main thread would', async () => {
+      const doc = JSON.parse(documents[0] ?? '{}');
+      doc.epcisBody.eventList[17].eventTime = 'yesterday';
+      doc.epcisBody.eventList[42].eventTimeZoneOffset = '8 hours';
+      const reply = await post(JSON.stringify(doc));
+      expect(reply.statusCode).toBe(400);
+      expect(reply.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+      const problem = reply.json();
+      expect(problem.code).toBe('invalid_document');
+      expect(problem.errors.map((e: { index: number; field: string }) => `${e.index}:${e.field}`)).toEqual(['17:eventTime', '42:eventTimeZoneOffset']);
+      const rows = await t.db.selectFrom('event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      expect(Number(rows.n)).toBe(0);
+    });
+
+    it('reports a capture job that a worker stored', async () => {
+      const reply = await post(documents[1] ?? '');
+      const job = await t.app.inject({ method: 'GET', url: reply.headers.location ?? '' });
+      expect(job.statusCode).toBe(200);
+      expect(job.json()).toMatchObject({ running: false, success: true, eventCount: JSON.parse(documents[1] ?? '{}').epcisBody.eventList.length });
+    });
+  });
+}
