@@ -15,6 +15,7 @@ export const PROBLEMS: Record<ErrorCode, { status: number; type: string; title: 
   invalid_request: { status: 400, type: VALIDATION, title: 'Request is not valid / 请求不合法' },
   invalid_query: { status: 400, type: QUERY, title: 'Query parameter is not valid / 查询参数不合法' },
   unknown_query_parameter: { status: 400, type: QUERY, title: 'Unknown query parameter / 未知的查询参数' },
+  event_id_conflict: { status: 409, type: VALIDATION, title: 'eventID already used by another event / 事件标识已被其他事件使用' },
   unit_not_found: { status: 404, type: NO_SUCH, title: 'Trace unit not found / 未找到追溯单元' },
   event_not_found: { status: 404, type: NO_SUCH, title: 'Event not found / 未找到事件' },
   capture_job_not_found: { status: 404, type: NO_SUCH, title: 'Capture job not found / 未找到采集任务' },

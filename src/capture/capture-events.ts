@@ -4,8 +4,9 @@ import { isObject } from '../domain/event.js';
 import { namespaceOf } from '../domain/event-hash/namespaces.js';
 import type { CaptureJob, ErrorDeclarationRecord, EventStore } from '../store/event-store.js';
 import type { EventRecord } from '../store/event-rows.js';
-import { prepareCapture, type PreparedCapture } from './prepare-capture.js';
-import { describeIssues } from './validate-document.js';
+import { eventHashId } from '../domain/event-hash.js';
+import { clashReason, prepareCapture, type PreparedCapture, type PreparedEvent } from './prepare-capture.js';
+import { describeIssues, type DocumentIssue } from './validate-document.js';
 
 /** The capture side of the ledger: validate → normalise → hash → dedupe → store. */
 export function createCapture(deps: { events: EventStore; now: () => Date; newCaptureId?: () => string }) {
@@ -18,6 +19,7 @@ export function createCapture(deps: { events: EventStore; now: () => Date; newCa
     if (!prepared.ok) throw refusal(prepared);
 
     const eventIds = prepared.events.map((e) => e.eventId);
+    await refuseClashingIds(prepared.events);
     // Duplicates are skipped by the store itself; only a declaration needs to know beforehand whether its event exists.
     const known = await deps.events.existingIds(prepared.events.flatMap((e) => (e.declaration ? [e.eventId] : [])));
     const records: EventRecord[] = [];
@@ -44,6 +46,22 @@ export function createCapture(deps: { events: EventStore; now: () => Date; newCa
     };
     const { storedEventIds } = await deps.events.append({ events: records, declarations, job });
     return { job: { ...job, storedCount: storedEventIds.length }, eventIds };
+  }
+
+  // An event that brings the eventID of a stored event must be that event again, not another one under its name.
+  async function refuseClashingIds(events: PreparedEvent[]): Promise<void> {
+    const ownIds = events.filter((e) => e.contentHash !== undefined && !e.declaration);
+    if (ownIds.length === 0) return;
+    const stored = await deps.events.existingIds(ownIds.map((e) => e.eventId));
+    const clashes: DocumentIssue[] = [];
+    for (const event of ownIds) {
+      if (!stored.has(event.eventId)) continue;
+      const original = await deps.events.find(event.eventId);
+      if (original && eventHashId(withoutDeclaration(original.body), original.namespaces) !== event.contentHash) {
+        clashes.push({ index: event.index, field: 'eventID', reason: clashReason('an event already in the ledger') });
+      }
+    }
+    if (clashes.length > 0) throw new DomainError('event_id_conflict', describeIssues(clashes), { errors: clashes });
   }
 
   return {
@@ -76,6 +94,10 @@ function refusal(prepared: Extract<PreparedCapture, { ok: false }>): DomainError
     return new DomainError('invalid_request', unreadable.reason, unreadable.field === undefined ? undefined : { errors: [unreadable] });
   }
   return new DomainError(prepared.kind === 'document' ? 'invalid_document' : 'invalid_event', describeIssues(prepared.issues), { errors: prepared.issues });
+}
+
+function withoutDeclaration(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'errorDeclaration'));
 }
 
 function namespacesOf(record: EventRecord): Record<string, string> {

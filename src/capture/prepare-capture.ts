@@ -7,7 +7,11 @@ import { validateEpcisDocument, validateEpcisEvent, type DocumentIssue } from '.
 
 /** One captured event, ready to store: as a new event, or, if the ledger already has its eventID, as a declaration. */
 export interface PreparedEvent {
+  /** Position in the document's eventList. */
+  index: number;
   eventId: string;
+  /** For an event that brought its own eventID: the CBV 2.0 hash of its content, to tell a repeat from a clash. */
+  contentHash?: string;
   record: EventRecord;
   /** Present when the event carries an errorDeclaration (EPCIS 2.0 §7.4.1.2). */
   declaration?: ErrorDeclarationRecord;
@@ -64,8 +68,10 @@ export function prepareCapture(input: { text: string } | { value: unknown }, kin
   const canonicalise = memoisedCanonicalId();
   const issues: DocumentIssue[] = [];
   const events: PreparedEvent[] = [];
+  const firstWithId = new Map<string, { index: number; contentHash: string }>();
   rawEvents.forEach((raw, index) => {
-    const eventId = typeof raw.eventID === 'string' ? raw.eventID : eventHashId(raw, namespaces);
+    const contentHash = eventHashId(raw, namespaces);
+    const eventId = typeof raw.eventID === 'string' ? raw.eventID : contentHash;
     const body: JsonObject = { ...raw, eventID: eventId, recordTime: ctx.recordTime };
     delete body['@context'];
     const indexed = indexEvent(body, { eventId, recordTime: ctx.recordTime, namespaces, canonicalise });
@@ -73,15 +79,27 @@ export function prepareCapture(input: { text: string } | { value: unknown }, kin
       for (const issue of indexed.issues) issues.push({ ...(kind === 'document' ? { index } : {}), eventType: String(raw.type), ...issue });
       return;
     }
-    const prepared: PreparedEvent = { eventId, record: toEventRecord(indexed.event, ctx.captureId) };
+    const prepared: PreparedEvent = { index, eventId, record: toEventRecord(indexed.event, ctx.captureId) };
+    if (eventId !== contentHash) prepared.contentHash = contentHash;
     const declaration = raw.errorDeclaration;
     if (isObject(declaration)) {
       prepared.declaration = { eventId, declarationTime: String(declaration.declarationTime), body: declaration };
       if (typeof declaration.reason === 'string') prepared.declaration.reason = declaration.reason;
     }
+    const first = firstWithId.get(eventId);
+    if (first && !prepared.declaration && first.contentHash !== contentHash) {
+      issues.push({ ...(kind === 'document' ? { index } : {}), eventType: String(raw.type), field: 'eventID', reason: clashReason(`event ${first.index} of this document`) });
+      return;
+    }
+    if (!first) firstWithId.set(eventId, { index, contentHash });
     events.push(prepared);
   });
   return issues.length > 0 ? { ok: false, kind, issues } : { ok: true, events };
+}
+
+/** Why an event cannot take an eventID that another event already has. */
+export function clashReason(other: string): string {
+  return `repeats the eventID of ${other} with different content; give each event its own eventID, or correct an event by sending it again with an errorDeclaration`;
 }
 
 function eventListOf(doc: JsonObject): JsonObject[] {

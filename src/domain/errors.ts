@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'invalid_event'
   | 'invalid_query'
   | 'invalid_request'
+  | 'event_id_conflict'
   | 'unknown_query_parameter'
   | 'unit_not_found'
   | 'event_not_found'
