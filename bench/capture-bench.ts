@@ -29,8 +29,7 @@ export interface CaptureFigures {
 /** Capture worker threads × documents in flight: one client at a time first, then several clients at once. */
 const SETUPS = [
   { workers: 0, inFlight: 1 },
-  { workers: 1, inFlight: 1 },
-  { workers: 1, inFlight: 4 },
+  { workers: 2, inFlight: 1 },
   { workers: 2, inFlight: 4 },
 ];
 

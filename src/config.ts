@@ -37,7 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     bodyLimit: integer(env.ZHUISU_BODY_LIMIT, 'ZHUISU_BODY_LIMIT', 64 * 1024 * 1024),
     publicBaseUrl: (env.ZHUISU_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     logLevel: env.LOG_LEVEL ?? 'info',
-    captureWorkers: integer(env.ZHUISU_CAPTURE_WORKERS, 'ZHUISU_CAPTURE_WORKERS', Math.max(1, availableParallelism() - 1)),
+    captureWorkers: integer(env.ZHUISU_CAPTURE_WORKERS, 'ZHUISU_CAPTURE_WORKERS', Math.max(1, availableParallelism())),
   });
 }
 

@@ -31,9 +31,21 @@ export function toEventRow(e: LedgerEvent, captureId: string): Insertable<Databa
     identifiers: JSON.stringify(e.epcs.map((x) => [x.epc, x.role, x.isClass ? 1 : 0, x.quantity ?? null, x.uom ?? null])),
     parties: JSON.stringify(e.parties.map((p) => [p.direction, p.type, p.party])),
     body: JSON.stringify(e.body),
-    namespaces: JSON.stringify(e.namespaces),
+    namespaces: namespacesJson(e.namespaces),
     captureId,
   };
+}
+
+// The events of one document share one namespaces object: serialise it once.
+const serialisedNamespaces = new WeakMap<object, string>();
+
+function namespacesJson(namespaces: Record<string, string>): string {
+  let json = serialisedNamespaces.get(namespaces);
+  if (json === undefined) {
+    json = JSON.stringify(namespaces);
+    serialisedNamespaces.set(namespaces, json);
+  }
+  return json;
 }
 
 /** The `event_epc` rows of an event stored at `seq`. */

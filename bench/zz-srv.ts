@@ -1,0 +1,13 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { rmSync } from 'node:fs';
+import { startLedgerServer, BENCH_TOKEN } from './ledger-server.js';
+for (const s of ['', '-wal', '-shm']) rmSync('/tmp/probe/srv.db' + s, { force: true });
+const server = await startLedgerServer('/tmp/probe/srv.db', { captureWorkers: Number(process.argv[2] ?? 2) });
+await new Promise((r) => setTimeout(r, 3000));
+const c0 = process.cpuUsage();
+const client = spawn('/usr/bin/time', ['-f', 'client cpu %U user %S sys', process.execPath, '--import', 'tsx', 'bench/capture-client.ts', server.url, BENCH_TOKEN, '1', '50000', process.argv[3] ?? '4'], { stdio: ['ignore', 'inherit', 'inherit'] });
+await once(client, 'exit');
+const c = process.cpuUsage(c0);
+console.log('server cpu (incl. client generation wait)', (c.user / 1e6).toFixed(2), 'user', (c.system / 1e6).toFixed(2), 'sys');
+await server.close();
