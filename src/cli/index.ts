@@ -1,5 +1,6 @@
 import { loadConfig } from '../config.js';
 import { runImport } from './import.js';
+import { runOpenApi } from './openapi.js';
 import { runServe } from './serve.js';
 import { runTrace } from './trace.js';
 
@@ -10,12 +11,14 @@ Usage:
   zhuisu import FILE                   capture an EPCIS 2.0 JSON/JSON-LD document
   zhuisu trace ID [--backward|--forward] [--json]
                                        trace a unit by trace code, EPC URI or Digital Link
+  zhuisu openapi [FILE]                print (or write) the OpenAPI document of the API
 `;
 
 const COMMANDS: Record<string, (args: string[], config: ReturnType<typeof loadConfig>) => Promise<number>> = {
   serve: runServe,
   import: runImport,
   trace: runTrace,
+  openapi: runOpenApi,
 };
 
 const [command, ...args] = process.argv.slice(2);
