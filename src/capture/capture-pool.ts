@@ -42,11 +42,11 @@ export function createCapturePool(opts: { workers: number; db: DbOptions; local:
 }
 
 function startWorker(db: DbOptions) {
-  // A young generation of 192 MB (64 MB semi-spaces): a capture allocates many short-lived strings, and with V8's
+  // A young generation of 384 MB (128 MB semi-spaces): a capture allocates many short-lived strings, and with V8's
   // default 16 MB semi-spaces scavenging took a fifth of the time.
   const worker = new Worker(new URL('./capture-worker-entry.mjs', import.meta.url), {
     workerData: { db },
-    resourceLimits: { maxYoungGenerationSizeMb: 192 },
+    resourceLimits: { maxYoungGenerationSizeMb: 384 },
   });
   const pending = new Map<number, { resolve: (job: CaptureJob) => void; reject: (err: Error) => void }>();
   let seq = 0;
