@@ -7,6 +7,8 @@ const bodies = [...toDocuments(generateSupplyChain({ seed: Number(seed), events:
 const total = bodies.reduce((n, b) => n + (b.match(/"type":"(?:Object|Aggregation|Transaction|Transformation|Association)Event"/g)?.length ?? 0), 0);
 
 let next = 0;
+// Tells a watching parent that the clock starts now.
+process.stderr.write('sending\n');
 const started = performance.now();
 await Promise.all(Array.from({ length: Number(inFlight) }, async () => {
   for (let i = next++; i < bodies.length; i = next++) {

@@ -14,10 +14,6 @@ export type Render = (name: string, value: unknown, context: RenderContext) => s
 
 const RDFS_COMMENT = '{http://www.w3.org/2000/01/rdf-schema#}comment';
 
-function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 // CBV 2.0 §8.9 sorts by UTF-8 byte order, i.e. by code point; UTF-16 order agrees unless a character beyond the
 // BMP meets one in U+E000–U+FFFF.
 function byCodePoint(a: string, b: string): number {
@@ -36,7 +32,8 @@ function byCodePoint(a: string, b: string): number {
 /** The parts in lexical order, concatenated without separators (CBV 2.0 §8.9). */
 export function joinSorted(parts: string[], context: RenderContext): string {
   if (parts.length < 2) return parts[0] ?? '';
-  return parts.sort(context.byCodePoint ? byCodePoint : byCodeUnit).join('');
+  // Array.prototype.sort without a comparator orders strings by UTF-16 code unit, natively and faster.
+  return (context.byCodePoint ? parts.sort(byCodePoint) : parts.sort()).join('');
 }
 
 function scalarText(value: unknown): string | undefined {
