@@ -8,7 +8,7 @@ export type EpcScheme =
 export type EpcForm = 'id' | 'class' | 'idpat';
 
 /** A parsed EPC URI: company prefix plus the components after it, %-escapes decoded; `'*'` is a pattern wildcard. */
-export interface EpcKey { form: EpcForm; scheme: EpcScheme; companyPrefix: string; parts: string[] }
+export interface EpcKey { readonly form: EpcForm; readonly scheme: EpcScheme; readonly companyPrefix: string; readonly parts: readonly string[] }
 
 /** One GS1 element string: application identifier and its (unescaped) value. */
 export interface Gs1Element { ai: string; value: string }
@@ -152,6 +152,21 @@ function decodeField(uri: string, value: string, set: CharSet, what: string, max
  * @example parseEpcUri('urn:epc:id:sgtin:0614141.107346.2017') // { form: 'id', scheme: 'sgtin', companyPrefix: '0614141', parts: ['107346', '2017'] }
  */
 export function parseEpcUri(uri: string): EpcKey {
+  let key = PARSED.get(uri);
+  if (key === undefined) {
+    key = parseEpcUriAnew(uri);
+    if (PARSED.size >= PARSED_SIZE) PARSED.clear();
+    PARSED.set(uri, key);
+  }
+  return key;
+}
+
+// Capture parses each identifier twice, for the event hash (its Digital Link) and for the ledger (its canonical EPC
+// URI): a bounded memo of the (pure) parse, started over when full. Keys are read-only, so sharing them is safe.
+const PARSED = new Map<string, EpcKey>();
+const PARSED_SIZE = 16_384;
+
+function parseEpcUriAnew(uri: string): EpcKey {
   const form: EpcForm | undefined = uri.startsWith('urn:epc:id:') ? 'id'
     : uri.startsWith('urn:epc:class:') ? 'class' : uri.startsWith('urn:epc:idpat:') ? 'idpat' : undefined;
   if (form === undefined) throw invalid(uri, 'it must start with urn:epc:id:, urn:epc:class: or urn:epc:idpat:');
