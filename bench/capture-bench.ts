@@ -91,8 +91,8 @@ async function rawInsert(file: string, documents: LedgerEvent[][]): Promise<numb
   // Rows are shaped before the clock starts: the baseline is the database's own cost of storing them.
   const rows = documents.map((events) => events.map((e) => ({ event: Object.values(toEventRow(e, 'raw')), epcs: toEpcRows(e, 0).map((x) => Object.values(x)) })));
   const sqlite = createSqliteDatabase(file);
-  const insertEvent = sqlite.prepare(`insert into event (event_id, event_type, event_time, event_time_zone_offset, record_time, action, biz_step,
-    disposition, read_point, biz_location, transformation_id, identifiers, parties, body, namespaces, capture_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+  const insertEvent = sqlite.prepare(`insert into event (event_id, event_key, event_type, event_time, event_time_zone_offset, record_time, action, biz_step,
+    disposition, read_point, biz_location, transformation_id, identifiers, parties, body, namespaces, capture_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
   const insertEpc = sqlite.prepare('insert into event_epc (epc, event_time, event_seq, ordinal, role, is_class, quantity, uom) values (?,?,?,?,?,?,?,?)');
   const insertDocument = sqlite.transaction((events: typeof rows[number]) => {
     for (const { event, epcs } of events) {

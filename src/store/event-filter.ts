@@ -1,5 +1,6 @@
 import type { ExpressionBuilder, Expression, SqlBool } from 'kysely';
 import type { EpcMatch, EventQuery } from '../domain/event-query.js';
+import { eventKeyOf } from './event-rows.js';
 import type { Database } from './schema.js';
 
 type EventExpressions = ExpressionBuilder<Database, 'event'>;
@@ -29,7 +30,9 @@ export function eventQueryFilter(query: EventQuery): (eb: EventExpressions) => E
     if (query.actions) conditions.push(eb('event.action', 'in', query.actions));
     if (query.readPoints) conditions.push(eb('event.readPoint', 'in', query.readPoints));
     if (query.bizLocations) conditions.push(eb('event.bizLocation', 'in', query.bizLocations));
-    if (query.eventIds) conditions.push(eb('event.eventId', 'in', query.eventIds));
+    if (query.eventIds) {
+      conditions.push(eb('event.eventKey', 'in', query.eventIds.map(eventKeyOf)), eb('event.eventId', 'in', query.eventIds));
+    }
     if (query.afterSeq !== undefined) conditions.push(eb('event.seq', '>', query.afterSeq));
     for (const key of Object.keys(MATCH_ROLES) as Array<keyof typeof MATCH_ROLES>) {
       const matches = query[key];

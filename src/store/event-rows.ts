@@ -1,6 +1,15 @@
+import { hash } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { EventEpc, LedgerEvent } from '../domain/event.js';
 import type { Database } from './schema.js';
+
+/**
+ * The indexed key of an eventID: the first 52 bits of its SHA-256, a whole number that stays exact in JavaScript.
+ * Different ids may share a key, so a lookup always compares the id as well.
+ */
+export function eventKeyOf(eventId: string): number {
+  return Number.parseInt(hash('sha256', eventId, 'hex').slice(0, 13), 16);
+}
 
 /** An event shaped for storage: its `event` row (JSON already serialised) and its identifiers. */
 export interface EventRecord {
@@ -18,6 +27,7 @@ export function toEventRecord(e: LedgerEvent, captureId: string): EventRecord {
 export function toEventRow(e: LedgerEvent, captureId: string): Insertable<Database['event']> {
   return {
     eventId: e.eventId,
+    eventKey: eventKeyOf(e.eventId),
     eventType: e.eventType,
     eventTime: e.eventTime,
     eventTimeZoneOffset: e.eventTimeZoneOffset,

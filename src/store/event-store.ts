@@ -1,6 +1,6 @@
 import type { EventQuery } from '../domain/event-query.js';
 import type { JsonObject } from '../domain/event.js';
-import type { EventRecord } from './event-rows.js';
+import { eventKeyOf, type EventRecord } from './event-rows.js';
 import { eventWriterOf, writeLockOf, type Db } from './db.js';
 import { eventQueryFilter } from './event-filter.js';
 import type { Database } from './schema.js';
@@ -84,14 +84,16 @@ export function createEventStore(db: Db) {
     async existingIds(eventIds: string[]): Promise<Set<string>> {
       const found = new Set<string>();
       for (let i = 0; i < eventIds.length; i += IN_LIST) {
-        const rows = await db.selectFrom('event').select('eventId').where('eventId', 'in', eventIds.slice(i, i + IN_LIST)).execute();
-        for (const row of rows) found.add(row.eventId);
+        const wanted = new Set(eventIds.slice(i, i + IN_LIST));
+        const rows = await db.selectFrom('event').select('eventId').where('eventKey', 'in', [...wanted].map(eventKeyOf)).execute();
+        for (const row of rows) if (wanted.has(row.eventId)) found.add(row.eventId);
       }
       return found;
     },
 
     async find(eventId: string): Promise<StoredEvent | undefined> {
-      const row = await db.selectFrom('event').select(['seq', 'eventId', 'body', 'namespaces']).where('eventId', '=', eventId).executeTakeFirst();
+      const row = await db.selectFrom('event').select(['seq', 'eventId', 'body', 'namespaces'])
+        .where('eventKey', '=', eventKeyOf(eventId)).where('eventId', '=', eventId).executeTakeFirst();
       if (!row) return undefined;
       const [event] = await withDeclarations(db, [row]);
       return event;

@@ -13,6 +13,8 @@ export interface Database {
 export interface EventTable {
   seq: Generated<number>;
   eventId: string;
+  /** A 52-bit number derived from eventId (`eventKeyOf`), indexed: look events up by both. */
+  eventKey: number;
   eventType: string;
   /** UTC, ISO 8601 with milliseconds, so that text order is time order on both databases. */
   eventTime: string;

@@ -27,7 +27,7 @@ export function createSqliteDialect(database: SQLite.Database): SqliteDialect {
   return new SqliteDialect({ database });
 }
 
-const EVENT_COLUMNS = ['event_id', 'event_type', 'event_time', 'event_time_zone_offset', 'record_time', 'action', 'biz_step', 'disposition',
+const EVENT_COLUMNS = ['event_id', 'event_key', 'event_type', 'event_time', 'event_time_zone_offset', 'record_time', 'action', 'biz_step', 'disposition',
   'read_point', 'biz_location', 'transformation_id', 'identifiers', 'parties', 'body', 'namespaces', 'capture_id'];
 
 /**
@@ -36,21 +36,23 @@ const EVENT_COLUMNS = ['event_id', 'event_type', 'event_time', 'event_time_zone_
  * Runs on the same connection, inside the Kysely transaction that the caller holds.
  */
 export function createSqliteEventWriter(database: SQLite.Database): EventWriter {
-  let statements: { event: SQLite.Statement; epc: SQLite.Statement } | undefined;
+  let statements: { stored: SQLite.Statement; event: SQLite.Statement; epc: SQLite.Statement } | undefined;
   const prepared = () =>
     (statements ??= {
-      event: database.prepare(`insert into event (${EVENT_COLUMNS.join(', ')}) values (${EVENT_COLUMNS.map(() => '?').join(', ')}) on conflict (event_id) do nothing`),
+      // The caller holds the write lock, so nothing can insert between this check and the insert.
+      stored: database.prepare('select 1 from event where event_key = ? and event_id = ?').pluck(),
+      event: database.prepare(`insert into event (${EVENT_COLUMNS.join(', ')}) values (${EVENT_COLUMNS.map(() => '?').join(', ')})`),
       epc: database.prepare('insert into event_epc (epc, event_time, event_seq, ordinal, role, is_class, quantity, uom) values (?, ?, ?, ?, ?, ?, ?, ?)'),
     });
   return {
     async insert(_tx, events) {
-      const { event: insertEvent, epc: insertEpc } = prepared();
+      const { stored, event: insertEvent, epc: insertEpc } = prepared();
       const storedIds: string[] = [];
       for (const e of events) {
         const r = e.row;
-        const { changes, lastInsertRowid } = insertEvent.run(r.eventId, r.eventType, r.eventTime, r.eventTimeZoneOffset, r.recordTime, r.action, r.bizStep,
+        if (stored.get(r.eventKey, r.eventId) !== undefined) continue;
+        const { lastInsertRowid } = insertEvent.run(r.eventId, r.eventKey, r.eventType, r.eventTime, r.eventTimeZoneOffset, r.recordTime, r.action, r.bizStep,
           r.disposition, r.readPoint, r.bizLocation, r.transformationId, r.identifiers, r.parties, r.body, r.namespaces, r.captureId);
-        if (changes === 0) continue;
         storedIds.push(e.eventId);
         for (const x of toEpcRows(e, Number(lastInsertRowid))) insertEpc.run(x.epc, x.eventTime, x.eventSeq, x.ordinal, x.role, x.isClass, x.quantity, x.uom);
       }
