@@ -8,8 +8,13 @@ import type { Database } from './schema.js';
  * Different ids may share a key, so a lookup always compares the id as well.
  */
 export function eventKeyOf(eventId: string): number {
-  return Number.parseInt(hash('sha256', eventId, 'hex').slice(0, 13), 16);
+  // A CBV 2.0 hash id carries a SHA-256 already (of the event, not of the id, which serves as well as a key).
+  const digest = HASH_ID.test(eventId) ? eventId.slice(HASH_ID_DIGEST_AT) : hash('sha256', eventId, 'hex');
+  return Number.parseInt(digest.slice(0, 13), 16);
 }
+
+const HASH_ID = /^ni:\/\/\/sha-256;[0-9a-f]{64}\?ver=CBV2\.0$/;
+const HASH_ID_DIGEST_AT = 'ni:///sha-256;'.length;
 
 /** An event shaped for storage: its `event` row (JSON already serialised) and its identifiers. */
 export interface EventRecord {
