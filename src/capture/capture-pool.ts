@@ -25,18 +25,19 @@ export function createCapturePool(opts: { workers: number; db: DbOptions; local:
   return {
     ...opts.local,
     captureDocumentText(text) {
-      if (pool.length === 0 || text.length < WORKER_THRESHOLD_BYTES) return opts.local.captureDocumentText(text);
+      const alive = pool.filter((w) => w.alive);
+      if (alive.length === 0 || text.length < WORKER_THRESHOLD_BYTES) return opts.local.captureDocumentText(text);
       // The least busy worker; ties go round the pool.
-      const start = next++ % pool.length;
-      let chosen = pool[start];
-      for (let i = 1; i < pool.length; i++) {
-        const candidate = pool[(start + i) % pool.length];
+      const start = next++ % alive.length;
+      let chosen = alive[start];
+      for (let i = 1; i < alive.length; i++) {
+        const candidate = alive[(start + i) % alive.length];
         if (candidate && chosen && candidate.pending.size < chosen.pending.size) chosen = candidate;
       }
       return chosen ? chosen.capture(text) : opts.local.captureDocumentText(text);
     },
     async close() {
-      await Promise.all(pool.map((w) => w.worker.terminate()));
+      await Promise.all(pool.map((w) => (w.alive ? w.worker.terminate() : undefined)));
     },
   };
 }
@@ -58,13 +59,21 @@ function startWorker(db: DbOptions) {
     else if ('refused' in reply) waiting.reject(new DomainError(reply.refused.code, reply.refused.message, reply.refused.details));
     else waiting.reject(new Error(reply.failed));
   });
-  worker.on('error', (err) => {
+  // A worker that died answers nothing more: its captures fail (nothing was committed for them) and later ones go elsewhere.
+  const state = { alive: true };
+  const fail = (err: Error) => {
+    state.alive = false;
     for (const waiting of pending.values()) waiting.reject(err);
     pending.clear();
-  });
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`capture worker stopped (exit code ${code})`)));
   return {
     worker,
     pending,
+    get alive() {
+      return state.alive;
+    },
     capture(text: string): Promise<CaptureJob> {
       const id = ++seq;
       return new Promise((resolve, reject) => {

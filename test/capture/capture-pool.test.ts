@@ -1,7 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { generateSupplyChain, toDocuments } from '../../bench/supply-chain.js';
+import { createCapture } from '../../src/capture/capture-events.js';
+import { createCapturePool } from '../../src/capture/capture-pool.js';
+import { createEventStore } from '../../src/store/event-store.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
-import { testDialects } from '../support/test-db.js';
+import { createTestDb, testDialects } from '../support/test-db.js';
 
 const documents = [...toDocuments(generateSupplyChain({ seed: 7, events: 3000 }), 500)].map((d) => JSON.stringify(d));
 const eventCount = documents.reduce((n, d) => n + JSON.parse(d).epcisBody.eventList.length, 0);
@@ -49,3 +54,22 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+describe('capture when a worker thread dies (sqlite)', () => {
+  it('fails the capture the worker held, and captures later documents on the calling thread', async () => {
+    const db = await createTestDb('sqlite');
+    const local = createCapture({ events: createEventStore(db), now: () => new Date() });
+    // A database the worker cannot open (its folder would sit inside a file): it dies while starting.
+    const file = join(inject('scratchDir'), `not-a-folder-${process.pid}`);
+    writeFileSync(file, '');
+    const pool = createCapturePool({ workers: 1, db: { sqliteFile: join(file, 'ledger.db') }, local });
+    try {
+      await expect(pool.captureDocumentText(documents[0] ?? '')).rejects.toThrow();
+      const job = await pool.captureDocumentText(documents[1] ?? '');
+      expect(job.storedCount).toBe(JSON.parse(documents[1] ?? '{}').epcisBody.eventList.length);
+    } finally {
+      await pool.close();
+      await db.destroy();
+    }
+  });
+});
