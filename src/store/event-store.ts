@@ -114,16 +114,6 @@ export function createEventStore(db: Db) {
       const last = page.at(-1);
       return last ? { events, lastSeq: last.seq, hasMore } : { events, hasMore };
     },
-
-    /** Events by ledger position, with declarations, in the order given. */
-    async bySeq(seqs: number[]): Promise<StoredEvent[]> {
-      const rows: Array<{ seq: number; eventId: string; body: string; namespaces: string }> = [];
-      for (let i = 0; i < seqs.length; i += IN_LIST) {
-        rows.push(...(await db.selectFrom('event').select(['seq', 'eventId', 'body', 'namespaces']).where('seq', 'in', seqs.slice(i, i + IN_LIST)).execute()));
-      }
-      const bySeq = new Map((await withDeclarations(db, rows)).map((e) => [e.seq, e]));
-      return seqs.flatMap((s) => bySeq.get(s) ?? []);
-    },
   };
 }
 
