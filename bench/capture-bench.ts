@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { contextNamespaces, eventHashId } from '../src/domain/event-hash.js';
 import { indexEvent, memoisedCanonicalId, type LedgerEvent } from '../src/domain/event.js';
 import { createDb, migrateToLatest } from '../src/store/db.js';
-import { createSqliteDatabase } from '../src/store/dialect/sqlite.js';
+import { EVENT_COLUMNS, createSqliteDatabase } from '../src/store/dialect/sqlite.js';
 import { toEpcRows, toEventRow } from '../src/store/event-rows.js';
 import { BENCH_TOKEN, startLedgerServer } from './ledger-server.js';
 import { generateSupplyChain, toDocuments, type EpcisDocumentJson } from './supply-chain.js';
@@ -91,8 +91,7 @@ async function rawInsert(file: string, documents: LedgerEvent[][]): Promise<numb
   // Rows are shaped before the clock starts: the baseline is the database's own cost of storing them.
   const rows = documents.map((events) => events.map((e) => ({ event: Object.values(toEventRow(e, 'raw')), epcs: toEpcRows(e, 0).map((x) => Object.values(x)) })));
   const sqlite = createSqliteDatabase(file);
-  const insertEvent = sqlite.prepare(`insert into event (event_id, event_key, event_type, event_time, event_time_zone_offset, record_time, action, biz_step,
-    disposition, read_point, biz_location, transformation_id, identifiers, parties, body, namespaces, capture_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+  const insertEvent = sqlite.prepare(`insert into event (${EVENT_COLUMNS.join(', ')}) values (${EVENT_COLUMNS.map(() => '?').join(', ')})`);
   const insertEpc = sqlite.prepare('insert into event_epc (epc, event_time, event_seq, ordinal, role, is_class, quantity, uom) values (?,?,?,?,?,?,?,?)');
   const insertDocument = sqlite.transaction((events: typeof rows[number]) => {
     for (const { event, epcs } of events) {

@@ -1,6 +1,7 @@
 import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import ajvFormats from 'ajv-formats';
+import { isObject } from '../domain/event.js';
 import { EpcisDocumentSchema, EpcisEventSchema } from './epcis-schema.js';
 import type { EpcisDocument, EpcisEvent } from './epcis-schema.js';
 import { EVENT_TYPES } from './epcis-schema/events.js';
@@ -49,7 +50,7 @@ export function validateEpcisDocument(doc: unknown): { ok: true; document: Epcis
 /** Checks one standalone EPCIS 2.0 event (with its own @context); on failure lists every bad field. */
 export function validateEpcisEvent(event: unknown): { ok: true; event: EpcisEvent } | { ok: false; issues: DocumentIssue[] } {
   if (checkEvent(event)) return { ok: true, event };
-  const eventType = isRecord(event) ? typeName(event.type) : undefined;
+  const eventType = isObject(event) ? typeName(event.type) : undefined;
   return { ok: false, issues: toIssues(checkEvent.errors ?? [], (path) => ({ inEvent: true, eventType, field: path })) };
 }
 
@@ -88,7 +89,7 @@ function eventLocator(doc: unknown): Locator {
       if (position === undefined || !/^\d+$/.test(position) || listPath.some((name, i) => path[i] !== name)) continue;
       const index = Number(position);
       const event = valueAt(doc, [...listPath, position]);
-      return { inEvent: true, index, eventType: isRecord(event) ? typeName(event.type) : undefined, field: path.slice(listPath.length + 1) };
+      return { inEvent: true, index, eventType: isObject(event) ? typeName(event.type) : undefined, field: path.slice(listPath.length + 1) };
     }
     return { inEvent: false, field: path };
   };
@@ -98,7 +99,7 @@ function valueAt(value: unknown, path: string[]): unknown {
   let here = value;
   for (const segment of path) {
     if (Array.isArray(here)) here = here[Number(segment)];
-    else if (isRecord(here)) here = here[segment];
+    else if (isObject(here)) here = here[segment];
     else return undefined;
   }
   return here;
@@ -234,11 +235,11 @@ function expectation(field: string[], error: ErrorObject, schema: Record<string,
 function unknownFieldReason(error: ErrorObject, location: Location): string {
   const name = stringParam(error, 'additionalProperty');
   const schema = error.parentSchema ?? {};
-  if (isRecord(schema.patternProperties)) {
+  if (isObject(schema.patternProperties)) {
     const of = location.field.length === 0 && location.eventType !== undefined ? ` of ${location.eventType}` : '';
     return `is not a standard field${of}; a custom field needs a namespace prefix declared in @context, such as example:${name}`;
   }
-  const allowed = isRecord(schema.properties) ? Object.keys(schema.properties).join(', ') : '';
+  const allowed = isObject(schema.properties) ? Object.keys(schema.properties).join(', ') : '';
   return `is not allowed here; the allowed fields are ${allowed}`;
 }
 
@@ -256,7 +257,7 @@ function compiledInParts(roots: Record<string, Record<string, unknown>>): Record
   const visit = (node: Record<string, unknown>): Record<string, unknown> => {
     const copy: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(node)) {
-      copy[key] = Array.isArray(value) ? value.map((item) => (isRecord(item) ? visit(item) : item)) : isRecord(value) ? visit(value) : value;
+      copy[key] = Array.isArray(value) ? value.map((item) => (isObject(item) ? visit(item) : item)) : isObject(value) ? visit(value) : value;
     }
     if (typeof node.title !== 'string' || !COMPILED_APART.has(node.title)) return copy;
     const name = node.title.replaceAll(' ', '');
@@ -304,6 +305,3 @@ function typeName(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -1,6 +1,7 @@
 import type { EventQuery } from '../domain/event-query.js';
 import type { JsonObject } from '../domain/event.js';
 import { eventKeyOf, type EventRecord } from './event-rows.js';
+import { inChunks } from './in-list.js';
 import { eventWriterOf, writeLockOf, type Db } from './db.js';
 import { eventQueryFilter } from './event-filter.js';
 import type { Database } from './schema.js';
@@ -31,8 +32,6 @@ export interface CaptureJob {
   errors: JsonObject[];
 }
 
-// Keeps every IN list well below both databases' bound-parameter limits.
-const IN_LIST = 2000;
 
 /** Append-only store of captured events, their error declarations and capture jobs. */
 export function createEventStore(db: Db) {
@@ -82,13 +81,9 @@ export function createEventStore(db: Db) {
 
     /** The ids among `eventIds` that the ledger already holds. */
     async existingIds(eventIds: string[]): Promise<Set<string>> {
-      const found = new Set<string>();
-      for (let i = 0; i < eventIds.length; i += IN_LIST) {
-        const wanted = new Set(eventIds.slice(i, i + IN_LIST));
-        const rows = await db.selectFrom('event').select('eventId').where('eventKey', 'in', [...wanted].map(eventKeyOf)).execute();
-        for (const row of rows) if (wanted.has(row.eventId)) found.add(row.eventId);
-      }
-      return found;
+      const wanted = new Set(eventIds);
+      const rows = await inChunks(eventIds.map(eventKeyOf), (keys) => db.selectFrom('event').select('eventId').where('eventKey', 'in', keys).execute());
+      return new Set(rows.map((row) => row.eventId).filter((id) => wanted.has(id)));
     },
 
     async find(eventId: string): Promise<StoredEvent | undefined> {

@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { inChunks } from './in-list.js';
 
 /** One identifier named by one event, with what the walk needs to know of the event. */
 export interface Appearance {
@@ -42,22 +43,14 @@ export interface CodeRow {
   product: string | null;
 }
 
-// Keeps every IN list well below both databases' bound-parameter limits.
-const IN_LIST = 2000;
-
 /** The read queries of the trace walk: each answers for a whole frontier at once, so a walk costs one query per level. */
 export function createTraceStore(db: Db) {
-  async function chunked<V, T>(values: readonly V[], run: (chunk: V[]) => Promise<T[]>): Promise<T[]> {
-    const out: T[] = [];
-    for (let i = 0; i < values.length; i += IN_LIST) out.push(...(await run(values.slice(i, i + IN_LIST))));
-    return out;
-  }
   const eventColumns = ['seq', 'eventType', 'action', 'eventTime', 'transformationId', 'identifiers'] as const;
 
   return {
     /** Every place where one of `ids` is named, in time order. */
     appearancesOf(ids: readonly string[]): Promise<Appearance[]> {
-      return chunked(ids, (chunk) =>
+      return inChunks(ids, (chunk) =>
         db.selectFrom('eventEpc').innerJoin('event', 'event.seq', 'eventEpc.eventSeq')
           .select(['eventEpc.eventSeq', 'event.eventType', 'event.action', 'eventEpc.eventTime', 'event.transformationId', 'eventEpc.epc', 'eventEpc.role', 'eventEpc.isClass', 'eventEpc.quantity', 'eventEpc.uom'])
           .where('eventEpc.epc', 'in', chunk).orderBy('eventEpc.eventTime').orderBy('eventEpc.eventSeq').execute());
@@ -65,23 +58,23 @@ export function createTraceStore(db: Db) {
 
     /** Every identifier named by the given events. */
     async identifiersOf(eventSeqs: readonly number[]): Promise<Appearance[]> {
-      const rows = await chunked(eventSeqs, (chunk) => db.selectFrom('event').select(eventColumns).where('seq', 'in', chunk).execute());
+      const rows = await inChunks(eventSeqs, (chunk) => db.selectFrom('event').select(eventColumns).where('seq', 'in', chunk).execute());
       return rows.flatMap(expandIdentifiers);
     },
 
     /** Every identifier named by the TransformationEvents that carry one of `transformationIds`. */
     async identifiersOfTransformations(transformationIds: readonly string[]): Promise<Appearance[]> {
-      const rows = await chunked(transformationIds, (chunk) => db.selectFrom('event').select(eventColumns).where('transformationId', 'in', chunk).execute());
+      const rows = await inChunks(transformationIds, (chunk) => db.selectFrom('event').select(eventColumns).where('transformationId', 'in', chunk).execute());
       return rows.flatMap(expandIdentifiers);
     },
 
     async partiesOf(eventSeqs: readonly number[]): Promise<PartyRow[]> {
-      const rows = await chunked(eventSeqs, (chunk) => db.selectFrom('event').select(['seq', 'parties']).where('seq', 'in', chunk).execute());
+      const rows = await inChunks(eventSeqs, (chunk) => db.selectFrom('event').select(['seq', 'parties']).where('seq', 'in', chunk).execute());
       return rows.flatMap((row) => parseTuples(row.parties).map(([direction, type, party]) => ({ eventSeq: row.seq, direction: String(direction), type: String(type), party: String(party) })));
     },
 
     eventsBySeq(eventSeqs: readonly number[]): Promise<EventSummaryRow[]> {
-      return chunked(eventSeqs, (chunk) =>
+      return inChunks(eventSeqs, (chunk) =>
         db.selectFrom('event')
           .select(['seq', 'eventId', 'eventType', 'eventTime', 'eventTimeZoneOffset', 'action', 'bizStep', 'disposition', 'readPoint', 'bizLocation', 'body'])
           .where('seq', 'in', chunk).execute());
@@ -96,13 +89,13 @@ export function createTraceStore(db: Db) {
 
     /** Trace codes standing for any of `unitIds`. */
     codesForUnits(unitIds: readonly string[]): Promise<CodeRow[]> {
-      return chunked(unitIds, (chunk) =>
+      return inChunks(unitIds, (chunk) =>
         db.selectFrom('traceCode').select(['code', 'unitId', 'lotId', 'product']).where('unitId', 'in', chunk).execute());
     },
 
     /** Trace codes of the given lots that some event names: the items of a lot that have a history of their own. */
     recordedCodesOfLots(lotIds: readonly string[]): Promise<CodeRow[]> {
-      return chunked(lotIds, (chunk) =>
+      return inChunks(lotIds, (chunk) =>
         db.selectFrom('traceCode').select(['code', 'unitId', 'lotId', 'product']).where('lotId', 'in', chunk)
           .where((eb) => eb.exists(eb.selectFrom('eventEpc').select('eventEpc.eventSeq').whereRef('eventEpc.epc', '=', 'traceCode.unitId')))
           .execute());

@@ -1,11 +1,6 @@
 /** A JSON object as parsed from an EPCIS document. */
 export type JsonObject = Readonly<Record<string, unknown>>;
 
-/** Whether a JSON value is an object (not null, not a list). */
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Whether a JSON value is a list. */
 export function isJsonArray(value: unknown): value is readonly unknown[] {
   return Array.isArray(value);

@@ -1,4 +1,5 @@
-import { isJsonObject, itemsOf } from './json.js';
+import { isObject } from '../event.js';
+import { itemsOf } from './json.js';
 
 /** JSON-LD prefix → namespace IRI, as declared by an EPCIS document's @context. */
 export type Namespaces = Readonly<Record<string, string>>;
@@ -19,7 +20,7 @@ const STANDARD_PREFIXES: Namespaces = Object.fromEntries([
 function prefixIri(definition: unknown): string | undefined {
   if (typeof definition === 'string') return definition.startsWith('@') ? undefined : definition;
   // JSON-LD 1.1 §4.1.2: an expanded term definition is usable as a prefix only when it says "@prefix": true.
-  if (isJsonObject(definition) && definition['@prefix'] === true && typeof definition['@id'] === 'string') {
+  if (isObject(definition) && definition['@prefix'] === true && typeof definition['@id'] === 'string') {
     return definition['@id'];
   }
   return undefined;
@@ -34,7 +35,7 @@ function prefixIri(definition: unknown): string | undefined {
 export function contextNamespaces(context: unknown): Record<string, string> {
   const entries: Array<[string, string]> = [];
   for (const part of itemsOf(context)) {
-    if (!isJsonObject(part)) continue;
+    if (!isObject(part)) continue;
     for (const [prefix, definition] of Object.entries(part)) {
       if (prefix.startsWith('@') || prefix.includes(':')) continue;
       const iri = prefixIri(definition);

@@ -1,5 +1,6 @@
 import { canonicalNumber, canonicalValue, canonicalVocabularyValue } from './canonical-value.js';
-import { isJsonArray, isJsonObject, itemsOf } from './json.js';
+import { isObject } from '../event.js';
+import { isJsonArray, itemsOf } from './json.js';
 import { expandKey, type Namespaces } from './namespaces.js';
 
 /** What rendering an event needs besides the event. */
@@ -41,7 +42,7 @@ function scalarText(value: unknown): string | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? canonicalNumber(value) : undefined;
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   // A JSON-LD value object ({ "@value": "x", "@type": "xsd:string" }) is the same value as "x".
-  if (isJsonObject(value) && Object.hasOwn(value, '@value')) return scalarText(value['@value']);
+  if (isObject(value) && Object.hasOwn(value, '@value')) return scalarText(value['@value']);
   return undefined;
 }
 
@@ -73,7 +74,7 @@ function pushGenericItem(out: string[], name: string, value: unknown, context: R
   const inner: string[] = [];
   if (isJsonArray(value)) {
     for (const item of value) pushGenericItem(inner, '', item, context);
-  } else if (isJsonObject(value)) {
+  } else if (isObject(value)) {
     for (const key of Object.keys(value)) {
       if (!isComment(key, context.namespaces)) pushGeneric(inner, key, value[key], context);
     }
@@ -115,7 +116,7 @@ export function vocabulary(base: (namespaces: Namespaces) => string): Render {
 export function node(fields: ReadonlyArray<readonly [string, Render]>): Render {
   const known = new Set(fields.map(([key]) => key));
   return each((name, value, context) => {
-    if (!isJsonObject(value)) {
+    if (!isObject(value)) {
       const parts: string[] = [];
       pushGenericItem(parts, name, value, context);
       return joinSorted(parts, context);

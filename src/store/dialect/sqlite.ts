@@ -27,7 +27,8 @@ export function createSqliteDialect(database: SQLite.Database): SqliteDialect {
   return new SqliteDialect({ database });
 }
 
-const EVENT_COLUMNS = ['event_id', 'event_key', 'event_type', 'event_time', 'event_time_zone_offset', 'record_time', 'action', 'biz_step', 'disposition',
+/** The columns of an `event` row, in the order of `toEventRow`'s fields. */
+export const EVENT_COLUMNS = ['event_id', 'event_key', 'event_type', 'event_time', 'event_time_zone_offset', 'record_time', 'action', 'biz_step', 'disposition',
   'read_point', 'biz_location', 'transformation_id', 'identifiers', 'parties', 'body', 'namespaces', 'capture_id'];
 
 /**
