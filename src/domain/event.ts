@@ -1,6 +1,7 @@
 import { shortCbv } from './cbv.js';
 import { DomainError } from './errors.js';
 import { parseUnitId } from './ids/unit-id.js';
+import { perSerialClass } from './ids/serial-class.js';
 
 /** The five EPCIS 2.0 event types (EPCIS 2.0 §7.4). */
 export const EVENT_TYPES = ['ObjectEvent', 'AggregationEvent', 'TransactionEvent', 'TransformationEvent', 'AssociationEvent'] as const;
@@ -144,9 +145,7 @@ export function indexEvent(
 }
 
 /** The canonical id of any accepted spelling of an identifier; throws `invalid_identifier`. */
-export function canonicalId(id: string): string {
-  return parseUnitId(id).canonical;
-}
+export const canonicalId: (id: string) => string = perSerialClass((id) => parseUnitId(id).canonical);
 
 /**
  * `canonicalId` remembering its answers, for one document: ids repeat across the events of a document

@@ -1,4 +1,5 @@
 import { toDigitalLink } from '../ids/digital-link.js';
+import { perSerialClass } from '../ids/serial-class.js';
 import { expandCurie, type Namespaces } from './namespaces.js';
 
 // CBV 2.0 §8.9 (reference implementation rule 14): EPCIS 1.x URN vocabulary values hash as their web URIs.
@@ -20,9 +21,8 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:
 const RECURRING_LINKS = new Map<string, string>();
 const RECURRING_LINKS_SIZE = 10_000;
 
-function digitalLinkOf(uri: string): string {
-  return toDigitalLink(uri) ?? uri;
-}
+// The serialised items of an event are mostly of few classes (an aggregation packs one product).
+const digitalLinkOf = perSerialClass((uri) => toDigitalLink(uri) ?? uri);
 
 function recurringDigitalLinkOf(uri: string): string {
   let link = RECURRING_LINKS.get(uri);

@@ -80,6 +80,8 @@ export function expandCurie(value: string, namespaces: Namespaces): string {
   const colon = value.indexOf(':');
   // JSON-LD 1.1 §4.1.3: `scheme://…` is an absolute IRI, never a compact one.
   if (colon <= 0 || (value.charCodeAt(colon + 1) === 47 && value.charCodeAt(colon + 2) === 47)) return value;
+  // Most values are URNs (EPCs, CBV terms): unless the document declares a `urn` prefix, they need no lookup.
+  if (colon === 3 && value.startsWith('urn') && !resolved(namespaces).has('urn')) return value;
   const namespace = namespaceOf(value.slice(0, colon), namespaces);
   return namespace === undefined ? value : namespace + value.slice(colon + 1);
 }

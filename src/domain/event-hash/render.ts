@@ -33,8 +33,23 @@ function byCodePoint(a: string, b: string): number {
 /** The parts in lexical order, concatenated without separators (CBV 2.0 §8.9). */
 export function joinSorted(parts: string[], context: RenderContext): string {
   if (parts.length < 2) return parts[0] ?? '';
-  // Array.prototype.sort without a comparator orders strings by UTF-16 code unit, natively and faster.
-  return (context.byCodePoint ? parts.sort(byCodePoint) : parts.sort()).join('');
+  // Lists mostly arrive in order already (serials counted up, one lot after another): checking costs less than sorting.
+  if (!inOrder(parts, context)) {
+    // Array.prototype.sort without a comparator orders strings by UTF-16 code unit, natively and faster.
+    if (context.byCodePoint) parts.sort(byCodePoint);
+    else parts.sort();
+  }
+  return parts.join('');
+}
+
+function inOrder(parts: readonly string[], context: RenderContext): boolean {
+  for (let i = 1; i < parts.length; i++) {
+    const a = parts[i - 1] ?? '';
+    const b = parts[i] ?? '';
+    // `>` on strings compares UTF-16 code units, as sort() does.
+    if (context.byCodePoint ? byCodePoint(a, b) > 0 : a > b) return false;
+  }
+  return true;
 }
 
 function scalarText(value: unknown): string | undefined {
