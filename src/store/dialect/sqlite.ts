@@ -40,18 +40,22 @@ export function createSqliteEventWriter(database: SQLite.Database): EventWriter 
   let statements: { stored: SQLite.Statement; event: SQLite.Statement; epc: SQLite.Statement } | undefined;
   const prepared = () =>
     (statements ??= {
-      // The caller holds the write lock, so nothing can insert between this check and the insert.
-      stored: database.prepare('select 1 from event where event_key = ? and event_id = ?').pluck(),
+      // One query for the whole capture rather than one per event. The caller holds the write lock, so nothing can
+      // insert between this check and the inserts.
+      stored: database.prepare('select event_id from event where event_key in (select value from json_each(?))').pluck(),
       event: database.prepare(`insert into event (${EVENT_COLUMNS.join(', ')}) values (${EVENT_COLUMNS.map(() => '?').join(', ')})`),
       epc: database.prepare('insert into event_epc (epc, event_time, event_seq, ordinal, role, is_class, quantity, uom) values (?, ?, ?, ?, ?, ?, ?, ?)'),
     });
   return {
     async insert(_tx, events) {
       const { stored, event: insertEvent, epc: insertEpc } = prepared();
+      // Ids already in the ledger, then each id as it is stored, so that an event sent twice in one capture is stored once.
+      const present = new Set(stored.all(JSON.stringify(events.map((e) => e.row.eventKey))).filter((id) => typeof id === 'string'));
       const storedIds: string[] = [];
       for (const e of events) {
         const r = e.row;
-        if (stored.get(r.eventKey, r.eventId) !== undefined) continue;
+        if (present.has(r.eventId)) continue;
+        present.add(r.eventId);
         const { lastInsertRowid } = insertEvent.run(r.eventId, r.eventKey, r.eventType, r.eventTime, r.eventTimeZoneOffset, r.recordTime, r.action, r.bizStep,
           r.disposition, r.readPoint, r.bizLocation, r.transformationId, r.identifiers, r.parties, r.body, r.namespaces, r.captureId);
         storedIds.push(e.eventId);
