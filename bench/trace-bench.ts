@@ -78,7 +78,7 @@ async function buildStore(file: string, opts: { events: number; seed: number; lo
   for (const doc of toDocuments(generateSupplyChain({ seed: opts.seed, events: opts.events }), 1000)) {
     // Two documents in flight, one on each capture worker.
     const previous = inFlight;
-    inFlight = capture.captureDocumentText(JSON.stringify(doc));
+    inFlight = capture.captureDocumentJson(JSON.stringify(doc));
     await previous;
     done += doc.epcisBody.eventList.length;
     if (done % 100_000 < 1000) opts.log(`  loading the trace store: ${done.toLocaleString('en-US')} events`);

@@ -5,14 +5,14 @@ import { namespaceOf } from '../domain/event-hash/namespaces.js';
 import type { CaptureJob, ErrorDeclarationRecord, EventStore } from '../store/event-store.js';
 import type { EventRecord } from '../store/event-rows.js';
 import { eventHashId } from '../domain/event-hash.js';
-import { clashReason, prepareCapture, type PreparedCapture, type PreparedEvent } from './prepare-capture.js';
+import { clashReason, prepareCapture, type JsonText, type PreparedCapture, type PreparedEvent } from './prepare-capture.js';
 import { describeIssues, type DocumentIssue } from './validate-document.js';
 
 /** The capture side of the ledger: validate → normalise → hash → dedupe → store. */
 export function createCapture(deps: { events: EventStore; now: () => Date; newCaptureId?: () => string }) {
   const newCaptureId = deps.newCaptureId ?? randomUUID;
 
-  async function capture(input: { text: string } | { value: unknown }, kind: 'document' | 'event'): Promise<{ job: CaptureJob; eventIds: string[] }> {
+  async function capture(input: { json: JsonText } | { value: unknown }, kind: 'document' | 'event'): Promise<{ job: CaptureJob; eventIds: string[] }> {
     const recordTime = deps.now().toISOString();
     const captureId = newCaptureId();
     const prepared = prepareCapture(input, kind, { recordTime, captureId });
@@ -73,13 +73,13 @@ export function createCapture(deps: { events: EventStore; now: () => Date; newCa
       return (await capture({ value: document }, 'document')).job;
     },
 
-    /** The same from the document's JSON text, which a large document is parsed from off the main thread. */
-    async captureDocumentText(text: string): Promise<CaptureJob> {
-      return (await capture({ text }, 'document')).job;
+    /** The same from the document's JSON (text or UTF-8 bytes), which a large document is parsed from off the main thread. */
+    async captureDocumentJson(json: JsonText): Promise<CaptureJob> {
+      return (await capture({ json }, 'document')).job;
     },
 
-    /** Captures one event (parsed, or its JSON text); `created` is false when the ledger already held it. */
-    async captureEvent(input: { value: unknown } | { text: string }): Promise<{ eventId: string; created: boolean }> {
+    /** Captures one event (parsed, or as JSON); `created` is false when the ledger already held it. */
+    async captureEvent(input: { value: unknown } | { json: JsonText }): Promise<{ eventId: string; created: boolean }> {
       const { job, eventIds } = await capture(input, 'event');
       return { eventId: eventIds[0] ?? '', created: job.storedCount === 1 };
     },

@@ -3,6 +3,7 @@ import { DomainError, type ErrorCode } from '../domain/errors.js';
 import type { DbOptions } from '../store/db.js';
 import type { CaptureJob } from '../store/event-store.js';
 import type { Capture } from './capture-events.js';
+import type { JsonText } from './prepare-capture.js';
 
 /** What a capture worker answers: a job, or the refusal to turn back into a DomainError, or a failure. */
 export type WorkerReply =
@@ -24,9 +25,9 @@ export function createCapturePool(opts: { workers: number; db: DbOptions; local:
 
   return {
     ...opts.local,
-    captureDocumentText(text) {
+    captureDocumentJson(json) {
       const alive = pool.filter((w) => w.alive);
-      if (alive.length === 0 || text.length < WORKER_THRESHOLD_BYTES) return opts.local.captureDocumentText(text);
+      if (alive.length === 0 || json.length < WORKER_THRESHOLD_BYTES) return opts.local.captureDocumentJson(json);
       // The least busy worker; ties go round the pool.
       const start = next++ % alive.length;
       let chosen = alive[start];
@@ -34,7 +35,7 @@ export function createCapturePool(opts: { workers: number; db: DbOptions; local:
         const candidate = alive[(start + i) % alive.length];
         if (candidate && chosen && candidate.pending.size < chosen.pending.size) chosen = candidate;
       }
-      return chosen ? chosen.capture(text) : opts.local.captureDocumentText(text);
+      return chosen ? chosen.capture(json) : opts.local.captureDocumentJson(json);
     },
     async close() {
       await Promise.all(pool.map((w) => (w.alive ? w.worker.terminate() : undefined)));
@@ -74,12 +75,20 @@ function startWorker(db: DbOptions) {
     get alive() {
       return state.alive;
     },
-    capture(text: string): Promise<CaptureJob> {
+    capture(json: JsonText): Promise<CaptureJob> {
       const id = ++seq;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, text });
+        worker.postMessage({ id, json }, transferable(json));
       });
     },
   };
+}
+
+// Bytes that own their whole buffer (a request body is read into one) move to the worker instead of being copied; the
+// caller must not read them afterwards. A string, or a view into a shared buffer, is copied.
+function transferable(json: JsonText): ArrayBuffer[] {
+  if (typeof json === 'string' || json.byteOffset !== 0) return [];
+  const { buffer } = json;
+  return buffer instanceof ArrayBuffer && buffer.byteLength === json.byteLength ? [buffer] : [];
 }

@@ -9,10 +9,10 @@ import type { WorkerReply } from './capture-pool.js';
 const options: DbOptions = workerData.db;
 const capture = createCapture({ events: createEventStore(createDb(options)), now: () => new Date() });
 
-parentPort?.on('message', async (message: { id: number; text: string }) => {
+parentPort?.on('message', async (message: { id: number; json: Uint8Array | string }) => {
   let reply: WorkerReply;
   try {
-    reply = { id: message.id, job: await capture.captureDocumentText(message.text) };
+    reply = { id: message.id, job: await capture.captureDocumentJson(message.json) };
   } catch (err) {
     reply = err instanceof DomainError
       ? { id: message.id, refused: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }

@@ -24,6 +24,12 @@ export type PreparedCapture =
   /** The body is not JSON, or JSON that cannot be stored (too deep, a NUL character). */
   | { ok: false; unreadable: { field?: string; reason: string } };
 
+/** A request body: JSON text, or its UTF-8 bytes as they came off the wire (decoded where the work is done). */
+export type JsonText = string | Uint8Array;
+
+// As a text body parser does: a malformed byte sequence becomes U+FFFD, and the JSON or schema check says what is wrong.
+const UTF8 = new TextDecoder();
+
 export interface PrepareContext {
   recordTime: string;
   captureId: string;
@@ -32,14 +38,15 @@ export interface PrepareContext {
 /**
  * All the work of a capture that needs no database: schema validation, JSON-LD namespaces, the CBV 2.0 event ID of
  * events without one, canonical identifiers, and the rows to store. Pure, so that it can run on a worker thread.
- * `input` is the request body, as JSON text or already parsed.
+ * `input` is the request body, as JSON (text or bytes) or already parsed.
  */
-export function prepareCapture(input: { text: string } | { value: unknown }, kind: 'document' | 'event', ctx: PrepareContext): PreparedCapture {
+export function prepareCapture(input: { json: JsonText } | { value: unknown }, kind: 'document' | 'event', ctx: PrepareContext): PreparedCapture {
   let value: unknown;
-  if ('text' in input) {
+  if ('json' in input) {
+    const text = typeof input.json === 'string' ? input.json : UTF8.decode(input.json);
     try {
       // An empty body is no document at all, which the schema says in its own words.
-      value = input.text === '' ? undefined : JSON.parse(input.text);
+      value = text === '' ? undefined : JSON.parse(text);
     } catch (err) {
       return { ok: false, unreadable: { reason: `the body is not valid JSON: ${err instanceof Error ? err.message : String(err)}` } };
     }

@@ -21,7 +21,7 @@ export async function runImport(args: string[], config: Config): Promise<number>
   }
   const db = await openLedger(config);
   try {
-    const job = await createCapture({ events: createEventStore(db), now: () => new Date() }).captureDocumentText(text);
+    const job = await createCapture({ events: createEventStore(db), now: () => new Date() }).captureDocumentJson(text);
     process.stdout.write(`captured ${job.eventCount} events from ${file} (${job.storedCount} new, ${job.eventCount - job.storedCount} already in the ledger); capture ${job.captureId}\n`);
     return 0;
   } catch (err) {

@@ -46,6 +46,16 @@ for (const dialect of testDialects()) {
       expect(Number(rows.n)).toBe(0);
     });
 
+    it('keeps the Chinese text of a document that a worker decoded from the request bytes', async () => {
+      const doc = JSON.parse(documents[1] ?? '{}');
+      const original = doc.epcisBody.eventList.find((e: { ilmd?: Record<string, string> }) => Object.values(e.ilmd ?? {}).some((v) => /[\u4e00-\u9fff]/.test(v)));
+      expect(original).toBeDefined();
+      expect((await post(documents[1] ?? '')).statusCode).toBe(202);
+      const rows = await t.db.selectFrom('event').select('body').execute();
+      const stored = rows.map((r) => JSON.parse(r.body)).find((b) => b.eventTime === original.eventTime);
+      expect(stored?.ilmd).toEqual(original.ilmd);
+    });
+
     it('reports a capture job that a worker stored', async () => {
       const reply = await post(documents[1] ?? '');
       const job = await t.app.inject({ method: 'GET', url: reply.headers.location ?? '' });
@@ -64,8 +74,8 @@ describe('capture when a worker thread dies (sqlite)', () => {
     writeFileSync(file, '');
     const pool = createCapturePool({ workers: 1, db: { sqliteFile: join(file, 'ledger.db') }, local });
     try {
-      await expect(pool.captureDocumentText(documents[0] ?? '')).rejects.toThrow();
-      const job = await pool.captureDocumentText(documents[1] ?? '');
+      await expect(pool.captureDocumentJson(documents[0] ?? '')).rejects.toThrow();
+      const job = await pool.captureDocumentJson(documents[1] ?? '');
       expect(job.storedCount).toBe(JSON.parse(documents[1] ?? '{}').epcisBody.eventList.length);
     } finally {
       await pool.close();

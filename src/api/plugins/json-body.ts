@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../../domain/errors.js';
 import { findUnstorableJson } from '../../domain/json-limits.js';
 
@@ -16,14 +16,15 @@ declare module 'fastify' {
 /** What the API accepts as input: JSON bodies only, no deeper than MAX_JSON_DEPTH, and no NUL character anywhere. */
 export const jsonBody = fp(async (app: FastifyInstance) => {
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser(JSON_TYPES, { parseAs: 'string' }, (request, body, done) => {
+  // Bytes, not text: a capture route hands them to a worker thread as they are, which decodes them there.
+  app.addContentTypeParser(JSON_TYPES, { parseAs: 'buffer' }, (request, body, done) => {
     if (request.routeOptions.config.rawJson) {
-      done(null, String(body));
+      done(null, body);
       return;
     }
     let value: unknown;
     try {
-      value = body === '' ? undefined : JSON.parse(String(body));
+      value = body.length === 0 ? undefined : JSON.parse(body.toString('utf8'));
     } catch (err) {
       done(Object.assign(new Error(`the body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`), { statusCode: 400 }));
       return;
@@ -44,3 +45,9 @@ export const jsonBody = fp(async (app: FastifyInstance) => {
   });
 });
 
+/** The body of a `rawJson` route: the UTF-8 bytes of its JSON. */
+export function rawJsonBody(request: FastifyRequest): Uint8Array {
+  const { body } = request;
+  if (!(body instanceof Uint8Array)) throw new Error(`route ${request.routeOptions.url ?? ''} has no raw JSON body; give it config.rawJson`);
+  return body;
+}

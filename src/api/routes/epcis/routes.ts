@@ -6,6 +6,7 @@ import { DomainError } from '../../../domain/errors.js';
 import { EVENT_TYPES } from '../../../domain/event.js';
 import { pageTokenAfter, parseEventQuery } from '../../../domain/event-query.js';
 import type { CaptureJob, EventStore } from '../../../store/event-store.js';
+import { rawJsonBody } from '../../plugins/json-body.js';
 import { problemResponses } from '../../problem.js';
 import { EPCIS_CONTEXT, queryDocument, withContext } from './query-document.js';
 import { CaptureIdParams, CaptureJobView, EventIdParams, EventQueryString, EventTypeCollection, EventView, QueryDocumentView } from './schemas.js';
@@ -27,7 +28,7 @@ export const epcisRoutes: FastifyPluginAsyncTypebox<{ capture: Capture; events: 
       response: { 202: CaptureJobView, ...problemResponses, 413: problemResponses[400], 415: problemResponses[400] },
     },
   }, async (request, reply) => {
-    const job = await capture.captureDocumentText(String(request.body));
+    const job = await capture.captureDocumentJson(rawJsonBody(request));
     return reply.status(202).header('Location', `${app.prefix}/capture/${encodeURIComponent(job.captureId)}`).send(toJobView(job));
   });
 
@@ -51,7 +52,7 @@ export const epcisRoutes: FastifyPluginAsyncTypebox<{ capture: Capture; events: 
       response: { 201: EventView, 200: EventView, ...problemResponses, 415: problemResponses[400] },
     },
   }, async (request, reply) => {
-    const { eventId, created } = await capture.captureEvent({ text: String(request.body) });
+    const { eventId, created } = await capture.captureEvent({ json: rawJsonBody(request) });
     const stored = await events.find(eventId);
     const { context, bodies } = withContext(stored ? [stored] : []);
     return reply
