@@ -1,5 +1,6 @@
 import { toDigitalLink } from '../ids/digital-link.js';
 import { perSerialClass } from '../ids/serial-class.js';
+import { boundedMemo } from '../bounded-memo.js';
 import { expandCurie, type Namespaces } from './namespaces.js';
 
 // CBV 2.0 §8.9 (reference implementation rule 14): EPCIS 1.x URN vocabulary values hash as their web URIs.
@@ -16,23 +17,12 @@ const DECIMAL = /^[+-]?(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[e
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 
-// Locations, business transactions, parties and classes recur from event to event, and a conversion costs
-// microseconds at ≥ 20,000 events/s: a bounded memo of the (pure) conversion, started over when full.
-const RECURRING_LINKS = new Map<string, string>();
-const RECURRING_LINKS_SIZE = 10_000;
-
 // The serialised items of an event are mostly of few classes (an aggregation packs one product).
 const digitalLinkOf = perSerialClass((uri) => toDigitalLink(uri) ?? uri);
 
-function recurringDigitalLinkOf(uri: string): string {
-  let link = RECURRING_LINKS.get(uri);
-  if (link === undefined) {
-    link = digitalLinkOf(uri);
-    if (RECURRING_LINKS.size >= RECURRING_LINKS_SIZE) RECURRING_LINKS.clear();
-    RECURRING_LINKS.set(uri, link);
-  }
-  return link;
-}
+// Locations, business transactions, parties and classes recur from event to event, and a conversion costs
+// microseconds at ≥ 20,000 events/s: a bounded memo of the (pure) conversion.
+const recurringDigitalLinkOf = boundedMemo(digitalLinkOf, 10_000);
 
 function webCbv(value: string): string {
   for (const [urn, web] of CBV_URNS) {

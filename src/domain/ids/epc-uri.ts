@@ -1,4 +1,5 @@
 import { DomainError } from '../errors.js';
+import { boundedMemo } from '../bounded-memo.js';
 import { computeCheckDigit } from './check-digit.js';
 
 export type EpcScheme =
@@ -152,19 +153,12 @@ function decodeField(uri: string, value: string, set: CharSet, what: string, max
  * @example parseEpcUri('urn:epc:id:sgtin:0614141.107346.2017') // { form: 'id', scheme: 'sgtin', companyPrefix: '0614141', parts: ['107346', '2017'] }
  */
 export function parseEpcUri(uri: string): EpcKey {
-  let key = PARSED.get(uri);
-  if (key === undefined) {
-    key = parseEpcUriAnew(uri);
-    if (PARSED.size >= PARSED_SIZE) PARSED.clear();
-    PARSED.set(uri, key);
-  }
-  return key;
+  return parsed(uri);
 }
 
 // Capture parses each identifier twice, for the event hash (its Digital Link) and for the ledger (its canonical EPC
-// URI): a bounded memo of the (pure) parse, started over when full. Keys are read-only, so sharing them is safe.
-const PARSED = new Map<string, EpcKey>();
-const PARSED_SIZE = 16_384;
+// URI): a bounded memo of the (pure) parse. Keys are read-only, so sharing them is safe.
+const parsed = boundedMemo((uri) => parseEpcUriAnew(uri), 16_384);
 
 function parseEpcUriAnew(uri: string): EpcKey {
   const form: EpcForm | undefined = uri.startsWith('urn:epc:id:') ? 'id'

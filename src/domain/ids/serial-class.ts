@@ -1,3 +1,5 @@
+import { BoundedMap } from '../bounded-memo.js';
+
 /**
  * Items of one class differ only in their last part: `urn:epc:id:sgtin:6924956.034001.1001157`, `….1001158`, … (and
  * the lots of one product in `urn:epc:class:lgtin:…`). Converting such an identifier (parse, check digit, company
@@ -27,7 +29,7 @@ function isPlainSerial(uri: string, from: number): boolean {
  * remembered, so each of its items is refused in its own words.
  */
 export function perSerialClass(convert: (uri: string) => string, size = 10_000): (uri: string) => string {
-  const prefixes = new Map<string, string>();
+  const prefixes = new BoundedMap<string, string>(size);
   return (uri) => {
     if (!SERIALISED.some((scheme) => uri.startsWith(scheme))) return convert(uri);
     const dot = uri.lastIndexOf('.');
@@ -39,7 +41,6 @@ export function perSerialClass(convert: (uri: string) => string, size = 10_000):
     const serial = uri.slice(dot + 1);
     const separator = converted.charAt(converted.length - serial.length - 1);
     if (converted.endsWith(serial) && (separator === '/' || separator === '.')) {
-      if (prefixes.size >= size) prefixes.clear();
       prefixes.set(classPart, converted.slice(0, converted.length - serial.length));
     }
     return converted;
