@@ -1,3 +1,6 @@
+import type { Region } from './region.js';
+import { checkAuthorityRegion } from './region.js';
+
 /**
  * 统一社会信用代码 (unified social credit code, GB 32100-2015) of a party (追溯主体): 18 characters —
  * registration authority (1), organisation category (1), region of the registering authority (6, GB/T 2260),
@@ -70,4 +73,31 @@ export function checkUscc(input: string): UsccCheck {
     ok: true,
     uscc: { code, registrationAuthority: code.charAt(0), category: code.charAt(1), region, organisationCode: code.slice(8, 17) },
   };
+}
+
+/**
+ * Whether characters 3–8 of a USCC name a known registering region:
+ * - `none`: a GB/T 2260 region, or `'national'` for 100000, the code of authorities at national level;
+ * - `warning`: a county the dataset no longer lists, inside a province it does (`within` is the nearest listed region);
+ * - `error`: the province does not exist, or the code is malformed (with the reason `checkUscc` gives).
+ * The check character is not looked at: a legacy code with a wrong one still has a region.
+ */
+export type UsccRegionCheck =
+  | { severity: 'none'; region: Region | 'national' }
+  | { severity: 'warning'; within: Region; message: string }
+  | { severity: 'error'; message: string };
+
+// Central organs and bodies registered with national authorities carry 100000, which GB/T 2260 does not list.
+const NATIONAL = '100000';
+
+/**
+ * Checks the region of the registering authority in a unified social credit code against GB/T 2260.
+ * @example checkUsccRegion('91320103MA1MX0001K') // { severity: 'warning', within: { fullName: '江苏省南京市', … }, message: '…' }
+ */
+export function checkUsccRegion(input: string): UsccRegionCheck {
+  const checked = checkUscc(input);
+  if (!checked.ok && !checked.checkOnly) return { severity: 'error', message: checked.reason };
+  const region = input.trim().toUpperCase().slice(2, 8);
+  if (region === NATIONAL) return { severity: 'none', region: 'national' };
+  return checkAuthorityRegion(region);
 }
