@@ -3,16 +3,20 @@ import { findDigitalLink } from './digital-link.js';
 import type { EpcKey, EpcScheme } from './epc-uri.js';
 import { elementsToEpc, formatEpcUri, isGs1EpcUri, parseEpcUri, resplitEpcKey } from './epc-uri.js';
 import { findGcpLength, gcpLength } from './gcp-length.js';
+import { findZhuisuUrnScheme, toUnitId } from './scheme.js';
 import { parseTraceCode } from './trace-code.js';
 
 /** GB/T 38155 (追溯单元): a trace unit is an item, a lot or a container; events also name locations and parties. */
 export type UnitKind = 'item' | 'lot' | 'container' | 'location' | 'party' | 'asset' | 'document' | 'pattern' | 'other';
 
-/** A unit identifier in canonical form: an EPC URI for GS1 keys, `urn:zhuisu:code:…` for trace codes, else the URI. */
+/**
+ * A unit identifier in canonical form: an EPC URI for GS1 keys, `urn:zhuisu:code:…` for trace codes,
+ * `urn:zhuisu:drug:…`, `urn:zhuisu:elevator:…` and `urn:zhuisu:cylinder:…` for the Chinese item codes, else the URI.
+ */
 export interface UnitId {
   canonical: string;
   kind: UnitKind;
-  /** EPC scheme (`sgtin`, `lgtin`, …), `trace-code`, or `uri` for any other URI. */
+  /** EPC scheme (`sgtin`, `lgtin`, …), a scheme id of `scheme.ts` (`trace-code`, `drug-code`, …), or `uri` for any other URI. */
   scheme: string;
 }
 
@@ -22,6 +26,7 @@ const KIND: Record<EpcScheme, UnitKind> = {
   gsrn: 'other', gsrnp: 'other', gsin: 'other', ginc: 'other',
 };
 const TRACE_CODE_URI = 'urn:zhuisu:code:';
+const ZHUISU_URN = 'urn:zhuisu:';
 
 function fromEpc(key: EpcKey): UnitId {
   return { canonical: formatEpcUri(key), kind: key.form === 'idpat' ? 'pattern' : KIND[key.scheme], scheme: key.scheme };
@@ -47,8 +52,10 @@ function isAbsoluteUri(input: string): boolean {
 
 /**
  * Normalises any accepted spelling of a unit identifier to one canonical id: an EPC URI or a GS1 Digital Link → the
- * EPC URI, a trace code (compact, display or URI form) → `urn:zhuisu:code:<compact>`, any other URI → itself.
- * Throws `invalid_identifier` for a malformed GS1 identifier or trace code, or a string that is not a URI at all.
+ * EPC URI, a trace code (compact, display or URI form) → `urn:zhuisu:code:<compact>`, the URN of a drug, elevator or
+ * cylinder code → its canonical URN, any other URI → itself. Throws `invalid_identifier` for a malformed GS1
+ * identifier, trace code or `urn:zhuisu:` code, or a string that is not a URI at all. A bare drug, elevator or
+ * cylinder code is read with `parseUnitIdAs` in `scheme.ts`, which is told the scheme.
  *
  * Company prefix split: a Digital Link has none, so it is split by the GCP table (7 digits for unknown prefixes).
  * An EPC URI keeps its own split unless the table has an entry for the prefix, in which case the table's split wins,
@@ -63,7 +70,10 @@ export function parseUnitId(input: string): UnitId {
     const elements = findDigitalLink(input);
     if (elements !== undefined) return fromEpc(elementsToEpc(elements, gcpLength));
   }
-  if (input.startsWith(TRACE_CODE_URI)) return fromTraceCode(input.slice(TRACE_CODE_URI.length));
+  if (input.startsWith(ZHUISU_URN)) {
+    const scheme = findZhuisuUrnScheme(input);
+    if (scheme !== undefined) return toUnitId(scheme.parse(input), scheme.id);
+  }
   if (isAbsoluteUri(input)) return { canonical: input, kind: 'other', scheme: 'uri' };
   if (input.replace(/[- ]/g, '').length === 20) return fromTraceCode(input);
   throw new DomainError(

@@ -93,6 +93,28 @@ describe('parseUnitId', () => {
   });
 
   it.each([
+    ['urn:zhuisu:drug:83857930000879766660', unit('urn:zhuisu:drug:83857930000879766660', 'item', 'drug-code')],
+    ['urn:zhuisu:drug:8385793-0000879766660', unit('urn:zhuisu:drug:83857930000879766660', 'item', 'drug-code')],
+    ['urn:zhuisu:elevator:31104601052019070012', unit('urn:zhuisu:elevator:31104601052019070012', 'item', 'elevator-code')],
+    ['urn:zhuisu:elevator:311010890201500098', unit('urn:zhuisu:elevator:311010890201500098', 'item', 'elevator-code')],
+    ['urn:zhuisu:cylinder:132A01000123', unit('urn:zhuisu:cylinder:132A01000123', 'item', 'cylinder-code')],
+    ['urn:zhuisu:cylinder:32A01000123', unit('urn:zhuisu:cylinder:332A01000123', 'item', 'cylinder-code')],
+  ])('reads the URN %s as an item of its scheme', (input, expected) => {
+    expect(parseUnitId(input)).toEqual(expected);
+  });
+
+  it.each([
+    ['urn:zhuisu:drug:8385793000087976666', '药品追溯码应为20位数字，实为19位 / a drug trace code has 20 digits, "8385793000087976666" has 19'],
+    ['urn:zhuisu:drug:', '药品追溯码应为20位数字，实为0位'],
+    ['urn:zhuisu:elevator:31104601052019130012', 'must be the month registered (01-12), not "13"'],
+    ['urn:zhuisu:elevator:215010890201500098', 'are not an elevator variety code of the 特种设备目录'],
+    ['urn:zhuisu:cylinder:732A01000123', 'is not a cylinder variety'],
+  ])('refuses the malformed URN %s instead of keeping it as any other URI', (input, message) => {
+    expect(() => parseUnitId(input)).toThrow(DomainError);
+    expect(() => parseUnitId(input)).toThrow(message);
+  });
+
+  it.each([
     'urn:uuid:6ba7b810-9dad-11d1-80b4-00c04fd430c8',
     'https://example.org/x',
     'https://example.org/2020/01/15',
