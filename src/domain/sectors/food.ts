@@ -1,0 +1,133 @@
+import { date, number, passFail, text, voucher } from './elements.js';
+import type { SectorProfile } from './profile.js';
+
+/**
+ * 食品 (food): infant formula, meat products, dairy, edible oil and baijiu, with the chain extended back to the
+ * supply of raw materials (95号 (六)). A producer checks what it buys in, turns raw-material lots into a product lot,
+ * inspects it before release and records whom it ships to; traders check what they receive and sell it on.
+ */
+export const foodProfile: SectorProfile = {
+  id: 'food',
+  version: 1,
+  name: { zh: '食品', en: 'Food' },
+  leadDepartment: { zh: '市场监督管理部门', en: 'market regulation authority (SAMR)' },
+  products: [
+    { id: 'infant-formula', name: { zh: '婴幼儿配方食品', en: 'infant formula' } },
+    { id: 'meat-product', name: { zh: '肉制品', en: 'meat products' } },
+    { id: 'dairy', name: { zh: '乳制品', en: 'dairy products' } },
+    { id: 'edible-oil', name: { zh: '食用植物油', en: 'edible vegetable oil' } },
+    { id: 'baijiu', name: { zh: '白酒', en: 'baijiu' } },
+  ],
+  stages: [
+    {
+      id: 'material-receipt',
+      name: { zh: '原料进货', en: 'receipt of raw materials' },
+      event: 'observe',
+      bizStep: 'receiving',
+      disposition: 'in_progress',
+      handover: 'receive',
+      counterpartRequired: true,
+      units: 'lot',
+      elements: [
+        passFail('checkResult', '查验结论', 'acceptance check result', { required: true }),
+        text('materialInspectionReport', '原料检验报告编号', 'raw-material inspection report or certificate number', { maxLength: 50, required: true }),
+        text('supplierLicence', '供货者许可证编号', 'supplier licence number', { maxLength: 50 }),
+        text('rawMilkPermit', '生鲜乳收购许可证编号', 'raw milk purchasing station permit number', { maxLength: 50 }),
+        voucher(),
+      ],
+    },
+    {
+      id: 'production',
+      name: { zh: '生产', en: 'production' },
+      event: 'transform',
+      bizStep: 'commissioning',
+      disposition: 'active',
+      handover: 'none',
+      units: 'either',
+      elements: [
+        text('foodLicence', '食品生产许可证编号', 'food production licence number', {
+          maxLength: 16,
+          required: true,
+          visibility: 'public',
+          ilmd: true,
+          pattern: '^SC\\d{14}$',
+          patternHint: { zh: 'SC加14位数字，如“SC10546010800123”', en: 'SC and 14 digits, such as SC10546010800123' },
+        }),
+        date('productionDate', '生产日期', 'production date', { required: true, visibility: 'public', ilmd: true }),
+        date('expiryDate', '保质期至', 'best before', {
+          visibility: 'public',
+          ilmd: true,
+          description: { zh: '白酒等可免除标示保质期的食品不填（GB 7718）', en: 'absent for foods exempt from a shelf life, such as baijiu (GB 7718)' },
+        }),
+        text('productStandard', '产品标准代号', 'product standard code', { maxLength: 60, required: true, visibility: 'public', ilmd: true }),
+        text('formulaRegistration', '产品配方注册号', 'infant formula registration number', {
+          maxLength: 20,
+          visibility: 'public',
+          ilmd: true,
+          pattern: '^国食注字YP\\d{8}$',
+          patternHint: { zh: '如“国食注字YP20230012”', en: 'such as 国食注字YP20230012 (YP, year and 4-digit sequence)' },
+        }),
+      ],
+    },
+    {
+      id: 'factory-inspection',
+      name: { zh: '出厂检验', en: 'inspection before release' },
+      event: 'observe',
+      bizStep: 'inspecting',
+      handover: 'none',
+      units: 'either',
+      elements: [
+        passFail('inspectionResult', '检验结论', 'inspection result', { required: true, visibility: 'public' }),
+        text('inspectionReport', '出厂检验报告编号', 'release inspection report number', { maxLength: 50, required: true, visibility: 'public' }),
+      ],
+    },
+    {
+      id: 'shipping',
+      name: { zh: '发货', en: 'dispatch to a trader' },
+      event: 'observe',
+      bizStep: 'shipping',
+      disposition: 'in_transit',
+      handover: 'ship',
+      counterpartRequired: true,
+      units: 'either',
+      elements: [
+        voucher({ required: true }),
+        number('transportTemperature', '运输温度', 'transport temperature', { unit: 'CEL', min: -60, max: 50 }),
+      ],
+    },
+    {
+      id: 'receipt',
+      name: { zh: '进货查验', en: 'receipt and acceptance check by a trader' },
+      event: 'observe',
+      bizStep: 'receiving',
+      disposition: 'in_progress',
+      handover: 'receive',
+      counterpartRequired: true,
+      units: 'either',
+      elements: [passFail('checkResult', '查验结论', 'acceptance check result', { required: true }), voucher()],
+    },
+    {
+      id: 'retail',
+      name: { zh: '销售', en: 'retail sale' },
+      event: 'observe',
+      bizStep: 'retail_selling',
+      disposition: 'retail_sold',
+      handover: 'sell',
+      units: 'either',
+      elements: [number('retailPrice', '零售价（元）', 'retail price (yuan)', { min: 0, visibility: 'owner' })],
+    },
+  ],
+  rules: [],
+  sources: [
+    '国办发〔2015〕95号 (六)',
+    '海南省加快推进重要产品追溯体系建设实施方案 二(三)',
+    '中华人民共和国食品安全法 第五十条 进货查验, 第五十一条 出厂检验, 第五十三条 经营者进货查验',
+    '食品生产许可管理办法 许可证编号 (SC加14位数字)',
+    '婴幼儿配方乳粉产品配方注册管理办法 注册号 (国食注字YP)',
+    '乳品质量安全监督管理条例 生鲜乳收购许可证',
+    'GB 7718-2011 预包装食品标签通则',
+    'GB/T 37029-2018 食品追溯 信息记录要求',
+    'GB/T 28843-2012 食品冷链物流追溯管理要求',
+    'GB/T 38158-2019 重要产品追溯 产品追溯系统基本要求',
+  ],
+};
