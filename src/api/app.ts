@@ -7,7 +7,17 @@ import { createCapture } from '../capture/capture-events.js';
 import { createCodeIssuer } from '../capture/issue-codes.js';
 import { createCapturePool } from '../capture/capture-pool.js';
 import { sameDbOptions, type Db } from '../store/db.js';
+import { createProfiles } from '../capture/records/profiles.js';
+import { createRecorder } from '../capture/records/record-capture.js';
+import { createRegistry } from '../capture/registry/registry.js';
+import { createAlertStore } from '../store/alert-store.js';
+import { createCatalogueStore } from '../store/catalogue-store.js';
 import { createCodeStore } from '../store/code-store.js';
+import { createPartyStore } from '../store/party-store.js';
+import { createProductStore } from '../store/product-store.js';
+import { createProfileStore } from '../store/profile-store.js';
+import { createQuotaStore } from '../store/quota-store.js';
+import { createSectorRecordStore } from '../store/sector-record-store.js';
 import { createEventStore } from '../store/event-store.js';
 import { createTokenStore } from '../store/token-store.js';
 import { createTraceStore } from '../store/trace-store.js';
@@ -16,8 +26,14 @@ import { accessControl } from './plugins/access.js';
 import { jsonBody } from './plugins/json-body.js';
 import { frameworkProblem, problemHandler } from './plugins/problem-handler.js';
 import { ProblemSchema } from './problem.js';
+import { alertRoutes } from './routes/alerts/routes.js';
+import { catalogueRoutes } from './routes/catalogue/routes.js';
 import { codeRoutes } from './routes/codes/routes.js';
 import { epcisRoutes } from './routes/epcis/routes.js';
+import { partyRoutes } from './routes/parties/routes.js';
+import { productRoutes } from './routes/products/routes.js';
+import { recordRoutes } from './routes/records/routes.js';
+import { sectorRoutes } from './routes/sectors/routes.js';
 import { traceRoutes } from './routes/trace/routes.js';
 
 export interface AppDeps {
@@ -30,6 +46,8 @@ export interface AppDeps {
   now?: () => Date;
   randomBytes?: (n: number) => Uint8Array;
   logger?: FastifyServerOptions['logger'];
+  /** How often to look for overdue units (elevator maintenance) and raise alerts; never when absent. */
+  sweepEveryMs?: number;
 }
 
 // Path parameters carry whole identifiers (URL-encoded EPC URIs, Digital Links, eventIDs), often over Fastify's default 100.
@@ -55,6 +73,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const capture = pool ?? local;
   const issuer = createCodeIssuer({ codes, nodeCode: deps.nodeCode, randomBytes: deps.randomBytes ?? cryptoRandomBytes, now });
   const trace = createTrace({ store: createTraceStore(deps.db) });
+  const profiles = createProfiles({ store: createProfileStore(deps.db, { now }) });
+  const parties = createPartyStore(deps.db);
+  const products = createProductStore(deps.db);
+  const catalogue = createCatalogueStore(deps.db, { now });
+  const quotas = createQuotaStore(deps.db);
+  const alerts = createAlertStore(deps.db);
+  const records = createSectorRecordStore(deps.db);
+  const registry = createRegistry({ parties, products, catalogue, quotas, profiles, now });
+  const recorder = createRecorder({ capture, profiles, parties, products, records, alerts, quotas, now });
+  await registry.ensureNationalCatalogue();
+  if (deps.sweepEveryMs) {
+    const timer = setInterval(() => {
+      recorder.sweepOverdue(now()).catch((err: unknown) => app.log.error({ err }, 'overdue sweep failed'));
+    }, deps.sweepEveryMs);
+    timer.unref();
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
 
   await app.register(problemHandler);
   await app.register(jsonBody);
@@ -82,6 +117,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(epcisRoutes, { prefix: '/epcis/v2', capture, events, now });
   await app.register(codeRoutes, { prefix: '/api/v1/codes', issuer, codes, publicBaseUrl: deps.publicBaseUrl });
   await app.register(traceRoutes, { prefix: '/api/v1/trace', trace });
+  await app.register(sectorRoutes, { prefix: '/api/v1/sectors', profiles });
+  await app.register(partyRoutes, { prefix: '/api/v1/parties', registry, parties, quotas });
+  await app.register(productRoutes, { prefix: '/api/v1/products', registry, products });
+  await app.register(catalogueRoutes, { prefix: '/api/v1/catalogue', registry, catalogue });
+  await app.register(recordRoutes, { prefix: '/api/v1/records', recorder, records });
+  await app.register(alertRoutes, { prefix: '/api/v1/alerts', recorder, alerts, now });
   await app.ready();
   return app;
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '../domain/errors.js';
 import { isObject } from '../domain/event.js';
 import { namespaceOf } from '../domain/event-hash/namespaces.js';
-import type { CaptureJob, ErrorDeclarationRecord, EventStore } from '../store/event-store.js';
+import type { Alongside, CaptureJob, ErrorDeclarationRecord, EventStore } from '../store/event-store.js';
 import type { EventRecord } from '../store/event-rows.js';
 import { eventHashId } from '../domain/event-hash.js';
 import { clashReason, prepareCapture, type JsonText, type PreparedCapture, type PreparedEvent } from './prepare-capture.js';
@@ -12,7 +12,7 @@ import { describeIssues, type DocumentIssue } from './validate-document.js';
 export function createCapture(deps: { events: EventStore; now: () => Date; newCaptureId?: () => string }) {
   const newCaptureId = deps.newCaptureId ?? randomUUID;
 
-  async function capture(input: { json: JsonText } | { value: unknown }, kind: 'document' | 'event'): Promise<{ job: CaptureJob; eventIds: string[] }> {
+  async function capture(input: { json: JsonText } | { value: unknown }, kind: 'document' | 'event', alongside?: Alongside): Promise<{ job: CaptureJob; eventIds: string[] }> {
     const recordTime = deps.now().toISOString();
     const captureId = newCaptureId();
     const prepared = prepareCapture(input, kind, { recordTime, captureId });
@@ -44,7 +44,7 @@ export function createCapture(deps: { events: EventStore; now: () => Date; newCa
       storedCount: 0,
       errors: [],
     };
-    const { storedEventIds } = await deps.events.append({ events: records, declarations, job });
+    const { storedEventIds } = await deps.events.append({ events: records, declarations, job, ...(alongside ? { alongside } : {}) });
     return { job: { ...job, storedCount: storedEventIds.length }, eventIds };
   }
 
@@ -71,6 +71,14 @@ export function createCapture(deps: { events: EventStore; now: () => Date; newCa
      */
     async captureDocument(document: unknown): Promise<CaptureJob> {
       return (await capture({ value: document }, 'document')).job;
+    },
+
+    /**
+     * Captures a document together with writes that belong to it (`alongside`, run in the same transaction), and
+     * gives the eventIDs of its events in document order.
+     */
+    async captureWith(document: unknown, alongside: Alongside): Promise<{ job: CaptureJob; eventIds: string[] }> {
+      return capture({ value: document }, 'document', alongside);
     },
 
     /** The same from the document's JSON (text or UTF-8 bytes), which a large document is parsed from off the main thread. */

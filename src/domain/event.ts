@@ -27,6 +27,9 @@ export interface EventParty {
 /** A JSON object as captured. */
 export type JsonObject = Record<string, unknown>;
 
+/** A JSON value as stored: what `JSON.parse` may give back. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
 /** An event ready for the ledger: the captured JSON plus the fields the platform indexes, with canonical ids. */
 export interface LedgerEvent {
   eventId: string;

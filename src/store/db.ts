@@ -6,6 +6,7 @@ import { kyselyEventWriter, type EventWriter } from './event-writer.js';
 import { createWriteLock, noWriteLock, type WriteLock } from './write-lock.js';
 import { createPostgresDialect } from './dialect/postgres.js';
 import * as createLedger from './migrations/2026-11-23T0300-create-ledger.js';
+import * as createSectorTables from './migrations/2026-11-24T0100-create-sector-tables.js';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -13,6 +14,7 @@ export type Dialect = 'sqlite' | 'postgres';
 // Listed by hand rather than read from the folder, so that migrations work the same from source and from a bundle.
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T0300-create-ledger': createLedger,
+  '2026-11-24T0100-create-sector-tables': createSectorTables,
 };
 
 const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,4 +1,5 @@
 import type { EventQuery } from '../domain/event-query.js';
+import type { Transaction } from 'kysely';
 import type { JsonObject } from '../domain/event.js';
 import { eventKeyOf, type EventRecord } from './event-rows.js';
 import { inChunks } from './in-list.js';
@@ -33,6 +34,9 @@ export interface CaptureJob {
 }
 
 
+/** More writes that must land in the same transaction as a capture's events (a sector record, a unit's claim). */
+export type Alongside = (tx: Transaction<Database>) => Promise<void>;
+
 /** Append-only store of captured events, their error declarations and capture jobs. */
 export function createEventStore(db: Db) {
   const writer = eventWriterOf(db);
@@ -42,9 +46,10 @@ export function createEventStore(db: Db) {
      * Stores a whole capture in one transaction: every new event, every declaration and the job, or nothing.
      * Events whose eventID is already in the ledger are skipped, so capturing the same event twice stores it once.
      */
-    async append(capture: { events: EventRecord[]; declarations: ErrorDeclarationRecord[]; job: CaptureJob }): Promise<{ storedEventIds: string[] }> {
+    async append(capture: { events: EventRecord[]; declarations: ErrorDeclarationRecord[]; job: CaptureJob; alongside?: Alongside }): Promise<{ storedEventIds: string[] }> {
       return lock.run(() => db.transaction().execute(async (tx) => {
         const stored = await writer.insert(tx, capture.events);
+        if (capture.alongside) await capture.alongside(tx);
         if (capture.declarations.length > 0) {
           const recordTime = capture.job.createdAt;
           await tx

@@ -8,6 +8,15 @@ export interface Database {
   captureJob: CaptureJobTable;
   traceCode: TraceCodeTable;
   apiToken: ApiTokenTable;
+  party: PartyTable;
+  catalogueEntry: CatalogueEntryTable;
+  catalogueVersion: CatalogueVersionTable;
+  product: ProductTable;
+  sectorRecord: SectorRecordTable;
+  unitClaim: UnitClaimTable;
+  quota: QuotaTable;
+  alert: AlertTable;
+  sectorProfile: SectorProfileTable;
 }
 
 export interface EventTable {
@@ -89,4 +98,105 @@ export interface ApiTokenTable {
   role: string;
   createdAt: string;
   revokedAt: string | null;
+}
+
+export interface PartyTable {
+  uscc: string;
+  name: string;
+  region: string;
+  site: string;
+  /** JSON array of sector ids. */
+  sectors: string;
+  /** 1 when an administrator accepted a legacy code whose check character fails. */
+  checkOverridden: number;
+  registeredAt: string;
+}
+
+export interface CatalogueEntryTable {
+  id: string;
+  /** `national`, or the GB/T 2260 code of the region whose local catalogue holds the entry. */
+  scope: string;
+  sector: string;
+  productKind: string;
+  nameZh: string;
+  nameEn: string;
+  /** `key` (重点) or `encouraged` (鼓励). */
+  list: string;
+  /** For a local entry: the national entry it refines. */
+  compatibleWith: string | null;
+  addedIn: number;
+  retiredIn: number | null;
+}
+
+export interface CatalogueVersionTable {
+  version: number;
+  changedAt: string;
+  change: string;
+}
+
+export interface ProductTable {
+  productId: string;
+  party: string;
+  code: string;
+  name: string;
+  gtin: string | null;
+  catalogueEntry: string;
+  sector: string;
+  registeredAt: string;
+}
+
+export interface SectorRecordTable {
+  recordId: string;
+  sector: string;
+  stage: string;
+  profileVersion: number;
+  party: string;
+  counterpart: string | null;
+  productId: string | null;
+  region: string;
+  /** UTC ISO 8601 with milliseconds, as in the event table. */
+  eventTime: string;
+  eventId: string;
+  quantity: number | null;
+  uom: string | null;
+  recordedAt: string;
+}
+
+export interface UnitClaimTable {
+  unitId: string;
+  claim: string;
+  recordId: string;
+}
+
+export interface QuotaTable {
+  party: string;
+  reference: string;
+  sector: string;
+  periodStart: string;
+  periodEnd: string;
+  quantity: number;
+  uom: string;
+  registeredAt: string;
+}
+
+export interface AlertTable {
+  alertId: string;
+  rule: string;
+  sector: string;
+  party: string | null;
+  unitId: string | null;
+  recordId: string | null;
+  message: string;
+  /** JSON object. */
+  details: string;
+  raisedAt: string;
+  status: string;
+}
+
+export interface SectorProfileTable {
+  id: string;
+  version: number;
+  /** The profile as JSON. */
+  body: string;
+  registeredAt: string;
 }

@@ -1,0 +1,55 @@
+import { DomainError } from '../../domain/errors.js';
+import { checkProfile } from '../../domain/sectors/check-profile.js';
+import { BUILT_IN_PROFILES } from '../../domain/sectors/index.js';
+import type { SectorProfile } from '../../domain/sectors/profile.js';
+import type { ProfileStore } from '../../store/profile-store.js';
+
+/** The sector profiles in force: the built-in ones and any version registered as data since. */
+export function createProfiles(deps: { store: ProfileStore }) {
+  let registered: SectorProfile[] | undefined;
+  async function all(): Promise<SectorProfile[]> {
+    registered ??= await deps.store.all();
+    return [...BUILT_IN_PROFILES, ...registered];
+  }
+
+  return {
+    /** The profile of a sector at a version, or its latest version. */
+    async find(sector: string, version?: number): Promise<SectorProfile | undefined> {
+      let found: SectorProfile | undefined;
+      for (const p of await all()) {
+        if (p.id !== sector) continue;
+        if (version !== undefined ? p.version === version : !found || p.version > found.version) found = p;
+      }
+      return found;
+    },
+
+    /** The latest version of every sector. */
+    async latest(): Promise<SectorProfile[]> {
+      const byId = new Map<string, SectorProfile>();
+      for (const p of await all()) if ((byId.get(p.id)?.version ?? 0) < p.version) byId.set(p.id, p);
+      return [...byId.values()];
+    },
+
+    /** Every version of one sector, oldest first. */
+    async versions(sector: string): Promise<SectorProfile[]> {
+      return (await all()).filter((p) => p.id === sector).sort((a, b) => a.version - b.version);
+    },
+
+    /**
+     * Registers a new profile version (or a new sector) as data. Versions only grow, so that records made under an
+     * earlier version keep their meaning.
+     */
+    async register(profile: SectorProfile): Promise<void> {
+      const issues = checkProfile(profile);
+      if (issues.length > 0) throw new DomainError('invalid_profile', issues.map((i) => `${i.field}: ${i.reason}`).join('; '), { errors: issues });
+      const newest = (await this.versions(profile.id)).at(-1);
+      if (newest && newest.version >= profile.version) {
+        throw new DomainError('already_registered', `行业“${profile.id}”已有版本${newest.version}，新版本号须更大 / sector "${profile.id}" is at version ${newest.version}; a new version must be higher`);
+      }
+      await deps.store.add(profile);
+      registered = undefined;
+    },
+  };
+}
+
+export type Profiles = ReturnType<typeof createProfiles>;

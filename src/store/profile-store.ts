@@ -1,0 +1,23 @@
+import type { SectorProfile } from '../domain/sectors/profile.js';
+import type { Db } from './db.js';
+
+/** Profile versions registered as data, beside the built-in ones. */
+export function createProfileStore(db: Db, deps: { now: () => Date }) {
+  return {
+    /** Stores a profile version; false when that sector already has that version. */
+    async add(profile: SectorProfile): Promise<boolean> {
+      const result = await db.insertInto('sectorProfile')
+        .values({ id: profile.id, version: profile.version, body: JSON.stringify(profile), registeredAt: deps.now().toISOString() })
+        .onConflict((oc) => oc.columns(['id', 'version']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+
+    async all(): Promise<SectorProfile[]> {
+      const rows = await db.selectFrom('sectorProfile').select('body').orderBy('id').orderBy('version').execute();
+      return rows.map((r) => JSON.parse(r.body));
+    },
+  };
+}
+
+export type ProfileStore = ReturnType<typeof createProfileStore>;

@@ -1,0 +1,34 @@
+import type { Db } from './db.js';
+
+/** An enterprise's output quota (生产总量控制指标) for a period, under the reference of the document that set it. */
+export interface Quota {
+  party: string;
+  reference: string;
+  sector: string;
+  /** UTC ISO 8601; the period is [start, end). */
+  periodStart: string;
+  periodEnd: string;
+  quantity: number;
+  uom: string;
+  registeredAt: string;
+}
+
+export function createQuotaStore(db: Db) {
+  return {
+    /** Registers a quota; false when the party already has one under this reference. */
+    async add(quota: Quota): Promise<boolean> {
+      const result = await db.insertInto('quota').values(quota).onConflict((oc) => oc.columns(['party', 'reference']).doNothing()).executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+
+    async find(party: string, reference: string): Promise<Quota | undefined> {
+      return db.selectFrom('quota').selectAll().where('party', '=', party).where('reference', '=', reference).executeTakeFirst();
+    },
+
+    async listOf(party: string): Promise<Quota[]> {
+      return db.selectFrom('quota').selectAll().where('party', '=', party).orderBy('periodStart').execute();
+    },
+  };
+}
+
+export type QuotaStore = ReturnType<typeof createQuotaStore>;
