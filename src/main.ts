@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './api/app.js';
 import { createCapture } from './capture/capture-events.js';
 import { createCodeIssuer } from './capture/issue-codes.js';
+import { createSectorRecording } from './capture/records/sector-recording.js';
 import type { Config } from './config.js';
 import { loadDemo } from './demo/load-demo.js';
 import { formatTraceCode } from './domain/ids/trace-code.js';
@@ -26,6 +27,7 @@ export async function startServer(config: Config, print: (line: string) => void 
     bodyLimit: config.bodyLimit,
     captureWorkers: config.captureWorkers,
     logger: { level: config.logLevel },
+    sweepEveryMs: 60 * 60 * 1000,
   });
   await app.listen({ port: config.port, host: config.host });
   print(`Zhuisu 追溯 is listening on http://localhost:${config.port}  (API docs: /docs, EPCIS 2.0: /epcis/v2)`);
@@ -58,12 +60,19 @@ async function announceDemo(db: Db, config: Config, print: (line: string) => voi
   const now = () => new Date();
   const capture = createCapture({ events: createEventStore(db), now });
   const issuer = createCodeIssuer({ codes: createCodeStore(db), nodeCode: config.nodeCode, randomBytes, now });
-  const demo = await loadDemo({ capture, issuer });
+  const { registry, recorder } = createSectorRecording({ db, capture, now });
+  await registry.ensureNationalCatalogue();
+  const demo = await loadDemo({ capture, issuer, registry, recorder });
   const base = `http://localhost:${config.port}`;
   print('');
   print('Demo loaded 演示数据已载入 (a pork chain: farm → slaughterhouse → wholesale market → retail stall):');
   for (const lot of demo.lots) print(`  ${lot.name}: ${lot.id}`);
   print(`  追溯码 trace codes of retail packs: ${demo.codes.slice(0, 2).map(formatTraceCode).join(', ')}`);
+  print('One chain per product class, recorded through the records API 各类重要产品演示链条:');
+  for (const chain of demo.chains) {
+    print(`  [${chain.sector}] ${chain.title}${chain.alerts > 0 ? `  (${chain.alerts} alert${chain.alerts === 1 ? '' : 's'} raised 预警)` : ''}`);
+    print(`      npx zhuisu trace '${chain.traceFrom}' --backward`);
+  }
   const first = demo.lots[0]?.id ?? '';
   print(`Try: npx zhuisu trace ${first} --backward`);
   print(`     curl '${base}/api/v1/trace/${encodeURIComponent(first)}?direction=both'`);

@@ -7,17 +7,8 @@ import { createCapture } from '../capture/capture-events.js';
 import { createCodeIssuer } from '../capture/issue-codes.js';
 import { createCapturePool } from '../capture/capture-pool.js';
 import { sameDbOptions, type Db } from '../store/db.js';
-import { createProfiles } from '../capture/records/profiles.js';
-import { createRecorder } from '../capture/records/record-capture.js';
-import { createRegistry } from '../capture/registry/registry.js';
-import { createAlertStore } from '../store/alert-store.js';
-import { createCatalogueStore } from '../store/catalogue-store.js';
+import { createSectorRecording } from '../capture/records/sector-recording.js';
 import { createCodeStore } from '../store/code-store.js';
-import { createPartyStore } from '../store/party-store.js';
-import { createProductStore } from '../store/product-store.js';
-import { createProfileStore } from '../store/profile-store.js';
-import { createQuotaStore } from '../store/quota-store.js';
-import { createSectorRecordStore } from '../store/sector-record-store.js';
 import { createEventStore } from '../store/event-store.js';
 import { createTokenStore } from '../store/token-store.js';
 import { createTraceStore } from '../store/trace-store.js';
@@ -73,15 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const capture = pool ?? local;
   const issuer = createCodeIssuer({ codes, nodeCode: deps.nodeCode, randomBytes: deps.randomBytes ?? cryptoRandomBytes, now });
   const trace = createTrace({ store: createTraceStore(deps.db) });
-  const profiles = createProfiles({ store: createProfileStore(deps.db, { now }) });
-  const parties = createPartyStore(deps.db);
-  const products = createProductStore(deps.db);
-  const catalogue = createCatalogueStore(deps.db, { now });
-  const quotas = createQuotaStore(deps.db);
-  const alerts = createAlertStore(deps.db);
-  const records = createSectorRecordStore(deps.db);
-  const registry = createRegistry({ parties, products, catalogue, quotas, profiles, now });
-  const recorder = createRecorder({ capture, profiles, parties, products, records, alerts, quotas, now });
+  const { profiles, parties, products, catalogue, quotas, alerts, records, registry, recorder } = createSectorRecording({ db: deps.db, capture, now });
   await registry.ensureNationalCatalogue();
   if (deps.sweepEveryMs) {
     const timer = setInterval(() => {

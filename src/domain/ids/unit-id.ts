@@ -27,6 +27,7 @@ const KIND: Record<EpcScheme, UnitKind> = {
 };
 const TRACE_CODE_URI = 'urn:zhuisu:code:';
 const ZHUISU_URN = 'urn:zhuisu:';
+const PLATFORM_URN_KIND: ReadonlyArray<[string, UnitKind]> = [['urn:zhuisu:lot:', 'lot'], ['urn:zhuisu:party:', 'party'], ['urn:zhuisu:site:', 'location']];
 
 function fromEpc(key: EpcKey): UnitId {
   return { canonical: formatEpcUri(key), kind: key.form === 'idpat' ? 'pattern' : KIND[key.scheme], scheme: key.scheme };
@@ -73,6 +74,9 @@ export function parseUnitId(input: string): UnitId {
   if (input.startsWith(ZHUISU_URN)) {
     const scheme = findZhuisuUrnScheme(input);
     if (scheme !== undefined) return toUnitId(scheme.parse(input), scheme.id);
+    // Lots, parties and sites of products without GS1 keys, as the records API names them.
+    const kind = PLATFORM_URN_KIND.find(([prefix]) => input.startsWith(prefix))?.[1];
+    if (kind !== undefined && isAbsoluteUri(input)) return { canonical: input, kind, scheme: `zhuisu-${kind}` };
   }
   if (isAbsoluteUri(input)) return { canonical: input, kind: 'other', scheme: 'uri' };
   if (input.replace(/[- ]/g, '').length === 20) return fromTraceCode(input);

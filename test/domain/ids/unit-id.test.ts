@@ -150,4 +150,10 @@ describe('parseUnitId', () => {
     // Target is well under 2 µs; the bound leaves room for slow, shared CI machines.
     expect(microsPerCall).toBeLessThan(10);
   });
+
+  it('reads the lots, parties and sites that the records API names for products without GS1 keys', () => {
+    expect(parseUnitId('urn:zhuisu:lot:91460100MA5RD0A1X7:AMX-250:20260301')).toEqual({ canonical: 'urn:zhuisu:lot:91460100MA5RD0A1X7:AMX-250:20260301', kind: 'lot', scheme: 'zhuisu-lot' });
+    expect(parseUnitId('urn:zhuisu:party:91460100MA5RD0A1X7')).toMatchObject({ kind: 'party', scheme: 'zhuisu-party' });
+    expect(parseUnitId('urn:zhuisu:site:91460100MA5RD0A1X7')).toMatchObject({ kind: 'location', scheme: 'zhuisu-location' });
+  });
 });

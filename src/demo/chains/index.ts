@@ -1,0 +1,8 @@
+import type { DemoChain } from './chain.js';
+import { drugChain } from './drug.js';
+import { hazardousChain } from './hazardous.js';
+import { rareEarthChain } from './rare-earth.js';
+import { specialEquipmentChain } from './special-equipment.js';
+
+/** One chain per product class, in the order of 95号 (三). */
+export const DEMO_CHAINS: readonly DemoChain[] = [drugChain, specialEquipmentChain, hazardousChain, rareEarthChain];
