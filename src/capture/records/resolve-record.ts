@@ -34,6 +34,13 @@ export function createLookups(deps: { profiles: Profiles; parties: PartyStore; p
       if (!found) products.set(productId, (found = deps.products.find(productId)));
       return found;
     },
+    /** A party's product by the party's own code, whatever its product id (a GTIN product is known by both). */
+    productByCode: (party: string, code: string) => {
+      const key = `${party} ${code}`;
+      let found = products.get(key);
+      if (!found) products.set(key, (found = deps.products.findByCode(party, code)));
+      return found;
+    },
   };
 }
 
@@ -160,7 +167,8 @@ async function resolveParty(input: string, field: string, issue: Issue, lookups:
 async function resolveProduct(input: string, field: string, ownParty: string | undefined, profile: SectorProfile | undefined, issue: Issue, lookups: Lookups): Promise<Product | undefined> {
   const trimmed = input.trim();
   const productId = /^\d{8,14}$/.test(trimmed) ? trimmed.padStart(14, '0') : trimmed.includes('/') ? trimmed : ownParty ? `${ownParty}/${trimmed}` : trimmed;
-  const product = await lookups.product(productId);
+  const owner = productId.indexOf('/');
+  const product = (await lookups.product(productId)) ?? (owner > 0 ? await lookups.productByCode(productId.slice(0, owner), productId.slice(owner + 1)) : undefined);
   if (!product) {
     issue(field, `产品“${input}”未登记（按 GTIN 或“统一社会信用代码/产品编码”查找） / product "${input}" is not registered (looked up as ${productId}); register it with POST /api/v1/products`);
     return undefined;

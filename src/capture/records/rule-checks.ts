@@ -92,7 +92,8 @@ export function createRuleChecks(deps: { records: SectorRecordStore; quotas: Quo
           const reference = record.elements[rule.element];
           if (typeof reference !== 'string') continue;
           const quota = await deps.quotas.find(record.party, reference);
-          const totals = quota ? await deps.records.outputBetween({ party: record.party, stages: rule.stages, from: quota.periodStart, to: quota.periodEnd }) : [];
+          // A quota is set for one stage (mining, or smelting separation): an enterprise holding both has two quotas.
+          const totals = quota ? await deps.records.outputBetween({ party: record.party, stages: [record.stage.id], from: quota.periodStart, to: quota.periodEnd }) : [];
           outcomes.push(quotaOutcome(rule, record.party, reference, quota, totals));
         }
       }

@@ -10,7 +10,7 @@ const UNITS: Record<string, { names: string[]; base: string; toBase: number }> =
   LTR: { names: ['升', 'L', 'l'], base: 'LTR', toBase: 1 },
   MLT: { names: ['毫升', 'mL', 'ml'], base: 'LTR', toBase: 0.001 },
   MTQ: { names: ['立方米', 'm3', 'm³'], base: 'LTR', toBase: 1000 },
-  H87: { names: ['件', '个', '只', '头', '瓶', '盒', '箱', '袋', '支', '台', '套', '枚', 'pcs'], base: 'H87', toBase: 1 },
+  H87: { names: ['件', '个', '只', '头', '瓶', '盒', '箱', '袋', '罐', '听', '桶', '包', '支', '台', '套', '枚', 'pcs'], base: 'H87', toBase: 1 },
 };
 
 // 斤 has no UN/CEFACT code; it is written in kilograms in events.

@@ -137,12 +137,12 @@ describe('hazardous goods profile', () => {
     });
   });
 
-  it('writes a stock count as a storing observation with the counted quantity', () => {
+  it('writes a stock count as a stock-taking observation with the counted quantity', () => {
     const event = recordToEvent(resolved('storage', WHOLESALER, 170));
     expect(event).toMatchObject({
       type: 'ObjectEvent',
       action: 'OBSERVE',
-      bizStep: 'storing',
+      bizStep: 'stock_taking',
       disposition: 'active',
       quantityList: [{ epcClass: LOT, quantity: 170, uom: 'H87' }],
       'zhuisu:warehouse': '琼安 1 号仓库',

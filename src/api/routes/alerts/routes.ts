@@ -29,14 +29,14 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ recorder: Recorder; alerts
         sector: Type.Optional(Type.String({ maxLength: 64 })),
         rule: Type.Optional(Type.String({ maxLength: 100 })),
         party: Type.Optional(Type.String({ maxLength: 32 })),
-        limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
-        offset: Type.Integer({ minimum: 0, default: 0 }),
+        limit: Type.Optional(Type.String({ pattern: '^([1-9][0-9]{0,2}|1000)$', description: '1 to 1000, default 100' })),
+        offset: Type.Optional(Type.String({ pattern: '^[0-9]{1,9}$', description: 'default 0' })),
       }, { additionalProperties: false }),
       response: { 200: Type.Array(AlertView), ...problemResponses },
     },
   }, async (request) => {
-    const { sector, rule, party, limit, offset } = request.query;
-    return alerts.list({ limit, offset, ...(sector ? { sector } : {}), ...(rule ? { rule } : {}), ...(party ? { party } : {}) });
+    const { sector, rule, party } = request.query;
+    return alerts.list({ limit: Number(request.query.limit ?? 100), offset: Number(request.query.offset ?? 0), ...(sector ? { sector } : {}), ...(rule ? { rule } : {}), ...(party ? { party } : {}) });
   });
 
   app.post('/sweep', {

@@ -35,10 +35,10 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ registry: Registry; ca
     schema: {
       summary: 'The catalogue at its current or an earlier version',
       tags: ['Catalogue'],
-      querystring: Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+      querystring: Type.Object({ version: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,8}$', description: 'Catalogue version' })) }, { additionalProperties: false }),
       response: { 200: Type.Object({ version: Type.Integer(), entries: Type.Array(EntryView) }) },
     },
-  }, async (request) => catalogue.list(request.query.version === undefined ? {} : { version: request.query.version }));
+  }, async (request) => catalogue.list(request.query.version === undefined ? {} : { version: Number(request.query.version) }));
 
   app.post('/', {
     config: { access: 'admin' },

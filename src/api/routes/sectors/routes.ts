@@ -16,8 +16,9 @@ export const sectorRoutes: FastifyPluginAsyncTypebox<{ profiles: Profiles }> = a
     config: { access: 'public' },
     schema: { summary: 'One sector profile, the latest or a given version', tags: ['Sectors'], params: SectorParams, querystring: SectorQuery, response: { 200: ProfileSchema, ...problemResponses } },
   }, async (request) => {
-    const profile = await profiles.find(request.params.sector, request.query.version);
-    if (!profile) throw new DomainError('sector_not_found', `没有“${request.params.sector}”行业${request.query.version ? `的版本${request.query.version}` : ''} / no sector profile "${request.params.sector}"${request.query.version ? ` version ${request.query.version}` : ''}`);
+    const version = request.query.version === undefined ? undefined : Number(request.query.version);
+    const profile = await profiles.find(request.params.sector, version);
+    if (!profile) throw new DomainError('sector_not_found', `没有“${request.params.sector}”行业${version ? `的版本${version}` : ''} / no sector profile "${request.params.sector}"${version ? ` version ${version}` : ''}`);
     return profile;
   });
 

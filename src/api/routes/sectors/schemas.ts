@@ -62,4 +62,4 @@ export const ProfileSummary = Type.Object({
 });
 
 export const SectorParams = Type.Object({ sector: Type.String({ maxLength: 64 }) });
-export const SectorQuery = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false });
+export const SectorQuery = Type.Object({ version: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,8}$', description: 'Profile version' })) }, { additionalProperties: false });
