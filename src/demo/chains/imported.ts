@@ -46,10 +46,15 @@ export const importedChain: DemoChain = {
       data: { entryCertificate: ENTRY_CERTIFICATE, voucherNumber: 'YH-PS-20260310-012' },
     },
     {
+      sector: 'imported', stage: 'receipt', party: RETAILER, product: MILK_POWDER, lot: LOT, quantity: 600, unit: '袋',
+      counterpart: IMPORTER, time: '2026-03-10T15:40:00+08:00',
+      data: { entryCertificate: ENTRY_CERTIFICATE, voucherNumber: 'YH-PS-20260310-012' },
+    },
+    {
       sector: 'imported', stage: 'retail', party: RETAILER, product: MILK_POWDER, lot: LOT, quantity: 24, unit: '袋',
       time: '2026-03-12T20:30:00+08:00', reference: 'XS-20260312',
       data: { retailPrice: 168 },
     },
   ],
-  traceFrom: { record: 4, unit: 0 },
+  traceFrom: { record: 5, unit: 0 },
 };

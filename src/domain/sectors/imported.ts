@@ -99,6 +99,18 @@ export const importedProfile: SectorProfile = {
       elements: [entryCertificate({ required: true }), voucher({ required: true })],
     },
     {
+      // 进口食品进货查验: a buyer checks the lot's entry inspection and quarantine certificate before taking it in.
+      id: 'receipt',
+      name: { zh: '进货查验', en: 'receipt and certificate check' },
+      event: 'observe',
+      bizStep: 'receiving',
+      disposition: 'in_progress',
+      handover: 'receive',
+      counterpartRequired: true,
+      units: 'either',
+      elements: [entryCertificate({ required: true }), voucher()],
+    },
+    {
       id: 'retail',
       name: { zh: '零售', en: 'retail sale' },
       event: 'observe',

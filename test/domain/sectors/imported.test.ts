@@ -37,6 +37,7 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
   },
   'first-receipt': { billOfLading: 'CMDU4512398760', importerFiling: '4601960123' },
   distribution: { entryCertificate: '460100226000512', voucherNumber: 'FX-20260310-021' },
+  receipt: { entryCertificate: '460100226000512', voucherNumber: 'FX-20260310-021' },
   retail: { retailPrice: 268 },
 };
 
