@@ -46,6 +46,20 @@ for (const dialect of testDialects()) {
       expect(trace.statusCode).toBe(200);
     });
 
+    it('finds a product with a GTIN by its owner\'s code too, and stores its lot as an LGTIN', async () => {
+      const registered = await t.app.inject({ method: 'POST', url: '/api/v1/products', headers: t.auth, payload: { party: MAKER, code: 'VC-100', name: '维生素C片 100mg×100片', catalogueEntry: 'drug.preparation', gtin: '6901234567892' } });
+      expect(registered.statusCode, registered.body).toBe(201);
+      const produced = await record({
+        stage: 'production', party: MAKER, product: 'VC-100', lot: 'B2603', quantity: 10, unit: '瓶', time: '2026-03-01T08:00:00+08:00',
+        data: { approvalNumber: '国药准字H46020001', batchNumber: 'B2603', productionDate: '2026-03-01', expiryDate: '2028-02-28' },
+      });
+      expect(produced.statusCode, produced.body).toBe(201);
+      expect(produced.json().units).toEqual(['urn:epc:class:lgtin:6901234.056789.B2603']);
+      const events = await t.app.inject({ method: 'GET', url: `/epcis/v2/events?EQ_eventID=${encodeURIComponent(produced.json().eventId)}` });
+      const [event] = events.json().epcisBody.queryResults.resultsBody.eventList;
+      expect(event).toMatchObject({ 'zhuisu:sector': 'drug', 'zhuisu:stage': 'production', 'zhuisu:party': MAKER, ilmd: { 'zhuisu:approvalNumber': '国药准字H46020001', 'zhuisu:expiryDate': '2028-02-28' } });
+    });
+
     it('sends the same record twice as one record', async () => {
       const body = { stage: 'dispensing', party: HOSPITAL, codes: [CODES[1]], time: '2026-03-10T10:00:00+08:00' };
       const first = await record(body);

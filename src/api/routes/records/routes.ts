@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import type { Recorder } from '../../../capture/records/record-capture.js';
 import { DomainError } from '../../../domain/errors.js';
 import type { SectorRecordStore } from '../../../store/sector-record-store.js';
@@ -15,7 +16,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ recorder: Recorder; recor
       tags: ['Records'],
       security: [{ bearer: [] }],
       body: RecordBody,
-      response: { 201: RecordResultView, 200: RecordResultView, ...problemResponses },
+      response: { 201: RecordResultView, 200: RecordResultView, ...problemResponses, 422: Type.Ref('Problem') },
     },
   }, async (request, reply) => {
     const result = await recorder.record(request.body);
