@@ -1,4 +1,6 @@
-import type { Db } from './db.js';
+import type { Transaction } from 'kysely';
+import { codeWriterOf, writeLockOf, type Db } from './db.js';
+import type { Database } from './schema.js';
 
 /** A trace code the platform issued, and the unit it stands for. */
 export interface IssuedCode {
@@ -10,29 +12,74 @@ export interface IssuedCode {
   issuedAt: string;
 }
 
-const ROWS_PER_INSERT = 2000;
+/** What every code of one issue shares. */
+export interface CodeIssue {
+  issueId: string;
+  issuedAt: string;
+  lotId?: string;
+  product?: string;
+}
+
+/** One issue as a whole: what its codes share, and how many there are. */
+export interface CodeIssueSummary extends CodeIssue {
+  count: number;
+}
+
+/** A code and its unit, the part of a row that differs between the codes of one issue. */
+export type CodeUnit = Pick<IssuedCode, 'code' | 'unitId'>;
+
+/** Appends the codes of one issue inside a transaction; a code already stored makes it throw. */
+export interface CodeWriter {
+  insert(tx: Transaction<Database>, issue: CodeIssue, units: readonly CodeUnit[]): Promise<void>;
+}
+
+type TraceCodeRow = Database['traceCode'];
+
+function toIssuedCode(row: TraceCodeRow): IssuedCode {
+  const found: IssuedCode = { code: row.code, unitId: row.unitId, issueId: row.issueId, issuedAt: row.issuedAt };
+  if (row.lotId) found.lotId = row.lotId;
+  if (row.product) found.product = row.product;
+  return found;
+}
 
 export function createCodeStore(db: Db) {
+  const writer = codeWriterOf(db);
+  const lock = writeLockOf(db);
   return {
-    /** Stores a whole issue at once; a collision with an existing code fails the issue rather than reusing it. */
-    async addAll(codes: IssuedCode[]): Promise<void> {
-      await db.transaction().execute(async (tx) => {
-        for (let i = 0; i < codes.length; i += ROWS_PER_INSERT) {
-          await tx
-            .insertInto('traceCode')
-            .values(codes.slice(i, i + ROWS_PER_INSERT).map((c) => ({ code: c.code, unitId: c.unitId, lotId: c.lotId ?? null, product: c.product ?? null, issueId: c.issueId, issuedAt: c.issuedAt })))
-            .execute();
-        }
-      });
+    /**
+     * Stores a whole issue at once, or nothing; a collision with an existing code fails the issue rather than reusing it.
+     * @example await codes.addIssue({ issueId, issuedAt, product: '海南芒果' }, [{ code, unitId: traceCodeUri(code) }])
+     */
+    async addIssue(issue: CodeIssue, units: readonly CodeUnit[]): Promise<void> {
+      await lock.run(() => db.transaction().execute((tx) => writer.insert(tx, issue, units)));
     },
 
     async find(code: string): Promise<IssuedCode | undefined> {
       const row = await db.selectFrom('traceCode').selectAll().where('code', '=', code).executeTakeFirst();
-      if (!row) return undefined;
-      const found: IssuedCode = { code: row.code, unitId: row.unitId, issueId: row.issueId, issuedAt: row.issuedAt };
-      if (row.lotId) found.lotId = row.lotId;
-      if (row.product) found.product = row.product;
-      return found;
+      return row && toIssuedCode(row);
+    },
+
+    /** An issue's shared fields and size, or undefined when no code was issued under that id. */
+    async findIssue(issueId: string): Promise<CodeIssueSummary | undefined> {
+      const first = await db.selectFrom('traceCode').selectAll().where('issueId', '=', issueId).limit(1).executeTakeFirst();
+      if (!first) return undefined;
+      const { count } = await db.selectFrom('traceCode').select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('issueId', '=', issueId).executeTakeFirstOrThrow();
+      const summary: CodeIssueSummary = { issueId, issuedAt: first.issuedAt, count };
+      if (first.lotId) summary.lotId = first.lotId;
+      if (first.product) summary.product = first.product;
+      return summary;
+    },
+
+    /**
+     * The codes of one issue in code order, which is the order in which they were issued and are printed.
+     * `after` continues from a code (faster than a large offset); `offset` skips that many codes.
+     */
+    async listByIssue(issueId: string, page: { limit: number; offset?: number; after?: string }): Promise<IssuedCode[]> {
+      let query = db.selectFrom('traceCode').selectAll().where('issueId', '=', issueId);
+      if (page.after !== undefined) query = query.where('code', '>', page.after);
+      const rows = await query.orderBy('code').limit(page.limit).offset(page.offset ?? 0).execute();
+      return rows.map(toIssuedCode);
     },
   };
 }

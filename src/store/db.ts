@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { CamelCasePlugin, Kysely, Migrator, PostgresAdapter, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './schema.js';
-import { createSqliteDatabase, createSqliteDialect, createSqliteEventWriter } from './dialect/sqlite.js';
+import type { CodeWriter } from './code-store.js';
+import { createSqliteCodeWriter, createSqliteDatabase, createSqliteDialect, createSqliteEventWriter } from './dialect/sqlite.js';
 import { kyselyEventWriter, type EventWriter } from './event-writer.js';
 import { createWriteLock, noWriteLock, type WriteLock } from './write-lock.js';
-import { createPostgresDialect } from './dialect/postgres.js';
+import { createPostgresDialect, postgresCodeWriter } from './dialect/postgres.js';
 import * as createLedger from './migrations/2026-11-23T0300-create-ledger.js';
 import * as createSectorTables from './migrations/2026-11-24T0100-create-sector-tables.js';
 
@@ -31,6 +32,7 @@ export interface DbOptions {
 
 interface DbExtras {
   writer: EventWriter;
+  codeWriter: CodeWriter;
   lock: WriteLock;
   options: DbOptions;
 }
@@ -44,19 +46,26 @@ export function createDb(opts: DbOptions): Db {
   if (opts.databaseUrl) {
     const dialect = createPostgresDialect(opts.databaseUrl, opts.searchPath ? { searchPath: opts.searchPath } : {});
     const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
-    extras.set(db, { writer: kyselyEventWriter, lock: noWriteLock, options: opts });
+    extras.set(db, { writer: kyselyEventWriter, codeWriter: postgresCodeWriter, lock: noWriteLock, options: opts });
     return db;
   }
   const sqliteFile = opts.sqliteFile ?? join(opts.dataDir ?? 'data', 'zhuisu.db');
   const database = createSqliteDatabase(sqliteFile);
   const db = new Kysely<Database>({ dialect: createSqliteDialect(database), plugins: [new CamelCasePlugin()] });
   const lock = createWriteLock(opts.writeLock);
-  extras.set(db, { writer: createSqliteEventWriter(database), lock, options: { sqliteFile, writeLock: lock.buffer } });
+  extras.set(db, { writer: createSqliteEventWriter(database), codeWriter: createSqliteCodeWriter(database), lock, options: { sqliteFile, writeLock: lock.buffer } });
   return db;
 }
 
 export function eventWriterOf(db: Db): EventWriter {
   return extras.get(db)?.writer ?? kyselyEventWriter;
+}
+
+/** The dialect's way to append an issue of trace codes. */
+export function codeWriterOf(db: Db): CodeWriter {
+  const writer = extras.get(db)?.codeWriter;
+  if (!writer) throw new Error('this database was not opened with createDb');
+  return writer;
 }
 
 export function writeLockOf(db: Db): WriteLock {

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { PostgresDialect } from 'kysely';
+import { PostgresDialect, sql } from 'kysely';
+import type { CodeWriter } from '../code-store.js';
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
@@ -18,3 +19,18 @@ export function createPostgresDialect(connectionString: string, opts: { searchPa
   });
   return new PostgresDialect({ pool });
 }
+
+// Codes per INSERT: two array parameters whatever the count, so the bound is the size of a message, not 65,535 parameters.
+const CODE_ROWS_PER_INSERT = 50_000;
+
+/** Trace codes on PostgreSQL: codes and unit ids as two arrays, unnested by the server, the shared columns bound once. */
+export const postgresCodeWriter: CodeWriter = {
+  async insert(tx, issue, units) {
+    for (let start = 0; start < units.length; start += CODE_ROWS_PER_INSERT) {
+      const part = units.slice(start, start + CODE_ROWS_PER_INSERT);
+      await sql`insert into trace_code (code, unit_id, lot_id, product, issue_id, issued_at)
+        select code, unit_id, ${issue.lotId ?? null}::text, ${issue.product ?? null}::text, ${issue.issueId}::text, ${issue.issuedAt}::text
+        from unnest(${part.map((u) => u.code)}::text[], ${part.map((u) => u.unitId)}::text[]) as part (code, unit_id)`.execute(tx);
+    }
+  },
+};

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
 import { toEpcRows } from '../event-rows.js';
+import type { CodeWriter } from '../code-store.js';
 import type { EventWriter } from '../event-writer.js';
 
 /** The embedded database: one file, WAL journal, every commit synced before it is acknowledged. */
@@ -62,6 +63,39 @@ export function createSqliteEventWriter(database: SQLite.Database): EventWriter 
         for (const x of toEpcRows(e, Number(lastInsertRowid))) insertEpc.run(x.epc, x.eventTime, x.eventSeq, x.ordinal, x.role, x.isClass, x.quantity, x.uom);
       }
       return storedIds;
+    },
+  };
+}
+
+// Codes per INSERT: one statement of this many rows of (code, unit_id), prepared once and run over and over.
+const CODE_ROWS_PER_INSERT = 500;
+
+/**
+ * Trace codes on SQLite: a multi-row statement prepared once, with the columns an issue shares bound once per run.
+ * A `run` per row costs more than SQLite's own work for these small rows, and Kysely rebuilds each INSERT's syntax
+ * tree. Runs on the same connection, inside the Kysely transaction that the caller holds.
+ */
+export function createSqliteCodeWriter(database: SQLite.Database): CodeWriter {
+  const insertSql = (rows: number) => `insert into trace_code (code, unit_id, lot_id, product, issue_id, issued_at)
+    select column1, column2, ?, ?, ?, ? from (values ${Array.from({ length: rows }, () => '(?, ?)').join(', ')})`;
+  let statements: { many: SQLite.Statement; one: SQLite.Statement } | undefined;
+  const prepared = () => (statements ??= { many: database.prepare(insertSql(CODE_ROWS_PER_INSERT)), one: database.prepare(insertSql(1)) });
+  return {
+    async insert(_tx, issue, units) {
+      const { many, one } = prepared();
+      const shared = [issue.lotId ?? null, issue.product ?? null, issue.issueId, issue.issuedAt];
+      const values: (string | null)[] = [...shared, ...new Array<string>(2 * CODE_ROWS_PER_INSERT).fill('')];
+      const whole = units.length - (units.length % CODE_ROWS_PER_INSERT);
+      let row = 0;
+      for (const unit of units.slice(0, whole)) {
+        values[4 + 2 * row] = unit.code;
+        values[5 + 2 * row] = unit.unitId;
+        if (++row === CODE_ROWS_PER_INSERT) {
+          many.run(values);
+          row = 0;
+        }
+      }
+      for (const unit of units.slice(whole)) one.run(...shared, unit.code, unit.unitId);
     },
   };
 }
