@@ -1,5 +1,6 @@
 import { loadConfig } from '../config.js';
 import { runImport } from './import.js';
+import { runLabels } from './labels.js';
 import { runOpenApi } from './openapi.js';
 import { runServe } from './serve.js';
 import { runTrace } from './trace.js';
@@ -11,6 +12,8 @@ Usage:
   zhuisu import FILE                   capture an EPCIS 2.0 JSON/JSON-LD document
   zhuisu trace ID [--backward|--forward] [--json]
                                        trace a unit by trace code, EPC URI or Digital Link
+  zhuisu labels ISSUE_ID [--csv] [--from N] [--count N] [--out FILE]
+                                       label sheets (PDF) or label printer data (CSV) of issued trace codes
   zhuisu openapi [FILE]                print (or write) the OpenAPI document of the API
 `;
 
@@ -18,6 +21,7 @@ const COMMANDS: Record<string, (args: string[], config: ReturnType<typeof loadCo
   serve: runServe,
   import: runImport,
   trace: runTrace,
+  labels: runLabels,
   openapi: runOpenApi,
 };
 

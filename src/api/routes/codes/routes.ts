@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { CodeIssuer } from '../../../capture/issue-codes.js';
 import { DomainError } from '../../../domain/errors.js';
 import { formatTraceCode, parseTraceCode } from '../../../domain/ids/trace-code.js';
+import { createIssueLabels } from '../../../labels/issue-labels.js';
+import { traceQueryUrl } from '../../../labels/query-url.js';
 import type { CodeStore, IssuedCode } from '../../../store/code-store.js';
 import { problemResponses } from '../../problem.js';
-import { CodeParams, IssueCodesBody, IssuedCodesView, ResolvedCodeView } from './schemas.js';
+import { CodeParams, IssueCodesBody, IssuedCodesView, IssueParams, LabelCsvResponse, LabelPdfResponse, LabelRangeQuery, ResolvedCodeView } from './schemas.js';
 
-/** The platform's own trace codes: issue them for a product or lot, resolve one to its unit. */
+/** The platform's own trace codes: issue them for a product or lot, print their labels, resolve one to its unit. */
 export const codeRoutes: FastifyPluginAsyncTypebox<{ issuer: CodeIssuer; codes: CodeStore; publicBaseUrl: string }> = async (app, { issuer, codes, publicBaseUrl }) => {
   const view = (c: IssuedCode) => ({
     code: c.code,
@@ -15,7 +17,12 @@ export const codeRoutes: FastifyPluginAsyncTypebox<{ issuer: CodeIssuer; codes: 
     ...(c.lotId ? { lot: c.lotId } : {}),
     ...(c.product ? { product: c.product } : {}),
     issuedAt: c.issuedAt,
-    url: `${publicBaseUrl}/t/${c.code}`,
+    url: traceQueryUrl(publicBaseUrl, c.code),
+  });
+  const labels = createIssueLabels({ codes, publicBaseUrl });
+  const rangeOf = (query: { from?: string; count?: string }) => ({
+    ...(query.from ? { from: Number(query.from) } : {}),
+    ...(query.count ? { count: Number(query.count) } : {}),
   });
 
   app.post('/', {
@@ -24,6 +31,36 @@ export const codeRoutes: FastifyPluginAsyncTypebox<{ issuer: CodeIssuer; codes: 
   }, async (request, reply) => {
     const issued = await issuer.issue(request.body);
     return reply.status(201).send({ issueId: issued.issueId, issuedAt: issued.issuedAt, codes: issued.codes.map(view) });
+  });
+
+  app.get('/issues/:issueId/labels.pdf', {
+    config: { access: 'admin' },
+    schema: {
+      summary: 'Label sheets (A4 PDF, 3 × 8 labels of 70 × 37 mm) for the codes of one issue',
+      tags: ['Trace codes'],
+      security: [{ bearer: [] }],
+      params: IssueParams,
+      querystring: LabelRangeQuery,
+      response: { 200: LabelPdfResponse, ...problemResponses },
+    },
+  }, async (request, reply) => {
+    const file = await labels.pdf(request.params.issueId, rangeOf(request.query));
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
+  });
+
+  app.get('/issues/:issueId/labels.csv', {
+    config: { access: 'admin' },
+    schema: {
+      summary: 'Label printer data (CSV) for the codes of one issue, streamed',
+      tags: ['Trace codes'],
+      security: [{ bearer: [] }],
+      params: IssueParams,
+      querystring: LabelRangeQuery,
+      response: { 200: LabelCsvResponse, ...problemResponses },
+    },
+  }, async (request, reply) => {
+    const file = await labels.csv(request.params.issueId, rangeOf(request.query));
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
   });
 
   app.get('/:code', {

@@ -23,3 +23,24 @@ const CodeView = Type.Object({
 export const IssuedCodesView = Type.Object({ issueId: Type.String(), issuedAt: Type.String(), codes: Type.Array(CodeView) });
 export const CodeParams = Type.Object({ code: Type.String() });
 export const ResolvedCodeView = CodeView;
+
+export const IssueParams = Type.Object({ issueId: Type.String({ minLength: 1, description: 'The issueId returned when the codes were issued' }) });
+
+const Position = (description: string) => Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,8}$', description }));
+
+export const LabelRangeQuery = Type.Object(
+  {
+    from: Position('First label to print, counting the issue\'s codes in code order from 1 (default 1)'),
+    count: Position('How many labels (default: the rest of the issue; a PDF takes at most 10,000)'),
+  },
+  { additionalProperties: false },
+);
+
+const attachment = (mediaType: string, description: string) => ({
+  description,
+  headers: { 'content-disposition': { type: 'string', description: 'attachment; filename="zhuisu-labels-<issueId>[-<first>-<last>].<ext>"' } },
+  content: { [mediaType]: { schema: { type: 'string', format: 'binary' } } },
+});
+
+export const LabelPdfResponse = attachment('application/pdf', 'A4 label sheets: QR code of the public query URL, product, lot and grouped code on each label');
+export const LabelCsvResponse = attachment('text/csv', 'Label printer data, UTF-8 with BOM: code, display code, QR content, product, lot, issue id, issued at');

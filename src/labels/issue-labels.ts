@@ -1,0 +1,90 @@
+import type { Readable } from 'node:stream';
+import { DomainError } from '../domain/errors.js';
+import type { CodeStore, IssuedCode } from '../store/code-store.js';
+import { labelCsvStream } from './label-csv.js';
+import { renderLabelPdf, type LabelLayout } from './label-pdf.js';
+
+/** Labels in one PDF: 10,000 labels are 417 A4 sheets, a few MB and about 20 s of rendering; print more in parts. */
+export const MAX_LABELS_PER_PDF = 10_000;
+// Codes read per query while a CSV streams.
+const CSV_PAGE = 20_000;
+
+/** Which labels of an issue to print: `count` labels from the `from`-th code (counting from 1) on; all by default. */
+export interface LabelRange {
+  from?: number;
+  count?: number;
+}
+
+/** Labels of an issue: one range, ready to print. */
+export interface LabelFile<T> {
+  /** File name to save under: `zhuisu-labels-<issue id>[-<first>-<last>].<ext>`. */
+  fileName: string;
+  /** How many labels. */
+  count: number;
+  body: T;
+}
+
+/** Label sheets (PDF) and label-printer data (CSV) for the codes of one issue, in the order the store lists them. */
+export function createIssueLabels(deps: { codes: CodeStore; publicBaseUrl: string; layout?: LabelLayout }) {
+  async function resolve(issueId: string, range: LabelRange, max: number) {
+    const issue = await deps.codes.findIssue(issueId);
+    if (!issue) throw new DomainError('code_not_found', `no trace codes were issued under issue id ${issueId}`, { issueId });
+    const from = range.from ?? 1;
+    for (const [field, value] of [['from', from], ['count', range.count ?? 1]] as const) {
+      if (!Number.isInteger(value) || value < 1) throw new DomainError('invalid_request', `${field} must be a whole number from 1`, { field });
+    }
+    if (from > issue.count) {
+      throw new DomainError('invalid_request', `from is ${from}, but issue ${issueId} has ${issue.count} codes`, { field: 'from' });
+    }
+    const left = issue.count - from + 1;
+    if ((range.count ?? left) > max) {
+      const asked = range.count === undefined ? `all ${left} labels from label ${from}` : `${range.count} labels`;
+      throw new DomainError('invalid_request', `count: ${asked} asked for, at most ${max} fit in one file; print the issue in parts with from and count`, { field: 'count' });
+    }
+    const count = Math.min(range.count ?? left, left);
+    const whole = from === 1 && count === issue.count;
+    return { issue, from, count, name: `zhuisu-labels-${fileSafe(issueId)}${whole ? '' : `-${from}-${from + count - 1}`}` };
+  }
+
+  return {
+    /** A PDF of label sheets for up to MAX_LABELS_PER_PDF codes of an issue. */
+    async pdf(issueId: string, range: LabelRange = {}): Promise<LabelFile<Buffer>> {
+      const { issue, from, count, name } = await resolve(issueId, range, MAX_LABELS_PER_PDF);
+      const codes = await deps.codes.listByIssue(issueId, { offset: from - 1, limit: count });
+      const body = await renderLabelPdf(codes.map(toLabel), {
+        publicBaseUrl: deps.publicBaseUrl,
+        title: `${issue.product ?? '追溯码'} ${from}–${from + count - 1} / ${issue.count}`,
+        ...(deps.layout ? { layout: deps.layout } : {}),
+      });
+      return { fileName: `${name}.pdf`, count, body };
+    },
+
+    /** A CSV of any part of an issue, the whole issue by default, streamed a page of codes at a time. */
+    async csv(issueId: string, range: LabelRange = {}): Promise<LabelFile<Readable>> {
+      const { from, count, name } = await resolve(issueId, range, Number.MAX_SAFE_INTEGER);
+      return { fileName: `${name}.csv`, count, body: labelCsvStream(pagesOf(deps.codes, issueId, from, count), { publicBaseUrl: deps.publicBaseUrl }) };
+    },
+  };
+}
+
+export type IssueLabels = ReturnType<typeof createIssueLabels>;
+
+function toLabel(code: IssuedCode) {
+  return { code: code.code, ...(code.product ? { product: code.product } : {}), ...(code.lotId ? { lot: code.lotId } : {}) };
+}
+
+/** `count` codes of an issue from the `from`-th on, a page at a time; each page continues after the last code read. */
+async function* pagesOf(codes: CodeStore, issueId: string, from: number, count: number): AsyncGenerator<IssuedCode[]> {
+  let page = await codes.listByIssue(issueId, { offset: from - 1, limit: Math.min(CSV_PAGE, count) });
+  for (let left = count; page.length > 0; ) {
+    yield page;
+    left -= page.length;
+    const last = page.at(-1);
+    if (left <= 0 || !last) return;
+    page = await codes.listByIssue(issueId, { after: last.code, limit: Math.min(CSV_PAGE, left) });
+  }
+}
+
+function fileSafe(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]/g, '_');
+}
