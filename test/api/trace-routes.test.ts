@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commission, documentOf, move, pack, pgln, q, sscc, lot, transform } from '../support/chain.js';
 import { buildTestApp, type TestApp } from '../support/test-app.js';
 import { testDialects } from '../support/test-db.js';
+import { MAX_CODES_PER_ISSUE } from '../../src/capture/issue-codes.js';
 
 for (const dialect of testDialects()) {
   describe(`trace routes (${dialect})`, () => {
@@ -114,7 +115,7 @@ for (const dialect of testDialects()) {
 
     it('requires the administrator token to issue codes and refuses a count out of range', async () => {
       expect((await t.app.inject({ method: 'POST', url: '/api/v1/codes', payload: { count: 1 } })).statusCode).toBe(401);
-      const tooMany = await t.app.inject({ method: 'POST', url: '/api/v1/codes', headers: t.auth, payload: { count: 100_001 } });
+      const tooMany = await t.app.inject({ method: 'POST', url: '/api/v1/codes', headers: t.auth, payload: { count: MAX_CODES_PER_ISSUE + 1 } });
       expect(tooMany.statusCode).toBe(400);
       expect(tooMany.json().detail).toContain('count');
     });
