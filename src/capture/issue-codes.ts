@@ -29,14 +29,14 @@ export function createCodeIssuer(deps: { codes: CodeStore; nodeCode: string; ran
       const drawn = drawCodes(request.count, deps.nodeCode, deps.randomBytes);
       // A unit id is a fixed prefix and the compact code: take the prefix once rather than parse each new code again.
       const sample = drawn[0] ?? '';
-      const unitPrefix = traceCodeUri(sample).slice(0, -sample.length);
+      const unitIdPrefix = traceCodeUri(sample).slice(0, -sample.length);
+      await deps.codes.addIssue({ ...issue, unitIdPrefix }, drawn);
       const codes = drawn.map((code): IssuedCode => {
-        const issued: IssuedCode = { code, unitId: unitPrefix + code, issueId: issue.issueId, issuedAt: issue.issuedAt };
+        const issued: IssuedCode = { code, unitId: unitIdPrefix + code, issueId: issue.issueId, issuedAt: issue.issuedAt };
         if (issue.lotId) issued.lotId = issue.lotId;
         if (issue.product) issued.product = issue.product;
         return issued;
       });
-      await deps.codes.addIssue(issue, codes);
       return { issueId: issue.issueId, issuedAt: issue.issuedAt, codes };
     },
   };

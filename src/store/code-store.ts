@@ -25,12 +25,14 @@ export interface CodeIssueSummary extends CodeIssue {
   count: number;
 }
 
-/** A code and its unit, the part of a row that differs between the codes of one issue. */
-export type CodeUnit = Pick<IssuedCode, 'code' | 'unitId'>;
+/** A new issue: what its codes share, and the start of their unit ids, each of which is that prefix and the code. */
+export interface NewCodeIssue extends CodeIssue {
+  unitIdPrefix: string;
+}
 
-/** Appends the codes of one issue inside a transaction; a code already stored makes it throw. */
+/** Appends the codes of one issue, in the order given, inside a transaction; a code already stored makes it throw. */
 export interface CodeWriter {
-  insert(tx: Transaction<Database>, issue: CodeIssue, units: readonly CodeUnit[]): Promise<void>;
+  insert(tx: Transaction<Database>, issue: NewCodeIssue, codes: readonly string[]): Promise<void>;
 }
 
 type TraceCodeRow = Database['traceCode'];
@@ -48,10 +50,10 @@ export function createCodeStore(db: Db) {
   return {
     /**
      * Stores a whole issue at once, or nothing; a collision with an existing code fails the issue rather than reusing it.
-     * @example await codes.addIssue({ issueId, issuedAt, product: '海南芒果' }, [{ code, unitId: traceCodeUri(code) }])
+     * @example await codes.addIssue({ issueId, issuedAt, product: '海南芒果', unitIdPrefix: 'urn:zhuisu:code:' }, ['4601007JKN37GBTHHFG3'])
      */
-    async addIssue(issue: CodeIssue, units: readonly CodeUnit[]): Promise<void> {
-      await lock.run(() => db.transaction().execute((tx) => writer.insert(tx, issue, units)));
+    async addIssue(issue: NewCodeIssue, codes: readonly string[]): Promise<void> {
+      await lock.run(() => db.transaction().execute((tx) => writer.insert(tx, issue, codes)));
     },
 
     async find(code: string): Promise<IssuedCode | undefined> {

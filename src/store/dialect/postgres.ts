@@ -20,17 +20,20 @@ export function createPostgresDialect(connectionString: string, opts: { searchPa
   return new PostgresDialect({ pool });
 }
 
-// Codes per INSERT: two array parameters whatever the count, so the bound is the size of a message, not 65,535 parameters.
+// Codes per INSERT: one JSON parameter whatever the count, so the bound is the size of a message, not 65,535 parameters.
 const CODE_ROWS_PER_INSERT = 50_000;
 
-/** Trace codes on PostgreSQL: codes and unit ids as two arrays, unnested by the server, the shared columns bound once. */
+/**
+ * Trace codes on PostgreSQL: the codes as one JSON array, unpacked by the server, everything else bound once.
+ * JSON.stringify is native; pg's escaping of a text[] parameter, element by element, took half the client's time.
+ */
 export const postgresCodeWriter: CodeWriter = {
-  async insert(tx, issue, units) {
-    for (let start = 0; start < units.length; start += CODE_ROWS_PER_INSERT) {
-      const part = units.slice(start, start + CODE_ROWS_PER_INSERT);
+  async insert(tx, issue, codes) {
+    for (let start = 0; start < codes.length; start += CODE_ROWS_PER_INSERT) {
+      const part = JSON.stringify(codes.slice(start, start + CODE_ROWS_PER_INSERT));
       await sql`insert into trace_code (code, unit_id, lot_id, product, issue_id, issued_at)
-        select code, unit_id, ${issue.lotId ?? null}::text, ${issue.product ?? null}::text, ${issue.issueId}::text, ${issue.issuedAt}::text
-        from unnest(${part.map((u) => u.code)}::text[], ${part.map((u) => u.unitId)}::text[]) as part (code, unit_id)`.execute(tx);
+        select code, ${issue.unitIdPrefix}::text || code, ${issue.lotId ?? null}::text, ${issue.product ?? null}::text, ${issue.issueId}::text, ${issue.issuedAt}::text
+        from json_array_elements_text(${part}::json) as part (code)`.execute(tx);
     }
   },
 };
