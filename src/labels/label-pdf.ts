@@ -52,7 +52,7 @@ const FONT = 'NotoSansHans';
 const PRODUCT_SIZE = 8;
 const PRODUCT_LINES = 3;
 const LOT_SIZE = 6;
-const CODE_MAX_SIZE = 10;
+const CODE_MAX_SIZE = 11;
 
 let fontBytes: Buffer | undefined;
 
@@ -84,8 +84,8 @@ export async function renderLabelPdf(labels: readonly LabelContent[], opts: { pu
   doc.font(FONT);
 
   const base = traceQueryUrlBase(opts.publicBaseUrl);
-  const displayed = labels.map((label) => formatTraceCode(label.code));
-  const codeSize = codeFontSize(doc, displayed, layout);
+  const displayed = labels.map((label) => codeLines(formatTraceCode(label.code)));
+  const codeSize = codeFontSize(doc, displayed.flat(), layout);
   const perSheet = layout.columns * layout.rows;
   for (const [i, label] of labels.entries()) {
     const slot = i % perSheet;
@@ -98,14 +98,20 @@ export async function renderLabelPdf(labels: readonly LabelContent[], opts: { pu
     const row = Math.floor(slot / layout.columns);
     const x = (layout.left + column * (layout.labelWidth + layout.columnGap)) * PT_PER_MM;
     const y = (layout.top + row * (layout.labelHeight + layout.rowGap)) * PT_PER_MM;
-    drawLabel(doc, { ...label, display: displayed[i] ?? label.code }, { x, y, layout, base, codeSize });
+    drawLabel(doc, { ...label, display: displayed[i] ?? [label.code] }, { x, y, layout, base, codeSize });
   }
   if (labels.length === 0) doc.addPage({ size: pageSize, margin: 0 });
   doc.end();
   return finished;
 }
 
-/** One size for every code on the sheet, the largest at which the widest fits beside the QR code. */
+/** The display form in two lines, `460100-` and `7JKN-37GB-THH-FG3`, so that it can be printed large enough to type. */
+function codeLines(display: string): string[] {
+  const cut = display.indexOf('-') + 1;
+  return cut > 0 ? [display.slice(0, cut), display.slice(cut)] : [display];
+}
+
+/** One size for every code on the sheet, the largest at which the widest line fits beside the QR code. */
 function codeFontSize(doc: PDFKit.PDFDocument, displayed: readonly string[], layout: LabelLayout): number {
   doc.fontSize(1);
   const widest = displayed.reduce((max, text) => Math.max(max, doc.widthOfString(text)), 0);
@@ -121,7 +127,7 @@ function textBox(layout: LabelLayout): { left: number; width: number; top: numbe
 
 function drawLabel(
   doc: PDFKit.PDFDocument,
-  label: LabelContent & { display: string },
+  label: LabelContent & { display: readonly string[] },
   at: { x: number; y: number; layout: LabelLayout; base: string; codeSize: number },
 ): void {
   const { x, y, layout } = at;
@@ -149,5 +155,8 @@ function drawLabel(
     doc.text(`批次 ${label.lot}`, left, top, { width: box.width, height: doc.currentLineHeight(true) + 0.5, ellipsis: true });
   }
   doc.fontSize(at.codeSize);
-  doc.text(label.display, left, y + box.bottom - doc.currentLineHeight(), { lineBreak: false });
+  const lineHeight = doc.currentLineHeight();
+  label.display.forEach((line, i) => {
+    doc.text(line, left, y + box.bottom - (label.display.length - i) * lineHeight, { lineBreak: false });
+  });
 }
