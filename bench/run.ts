@@ -3,16 +3,19 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchCapture } from './capture-bench.js';
+import { benchCodes } from './codes-bench.js';
 import { fmt } from './stats.js';
 import { benchTrace } from './trace-bench.js';
 
-// `npm run bench [-- --capture-events N --trace-events N --samples N --seed N --only capture|trace]`
+// `npm run bench [-- --capture-events N --trace-events N --samples N --seed N --codes N --labels N --only capture|trace|codes]`
 const { values } = parseArgs({
   options: {
     'capture-events': { type: 'string', default: '50000' },
     'trace-events': { type: 'string', default: '1000000' },
     samples: { type: 'string', default: '300' },
     seed: { type: 'string', default: '1' },
+    codes: { type: 'string', default: '1000000' },
+    labels: { type: 'string', default: '1000' },
     only: { type: 'string' },
     out: { type: 'string', default: 'bench/out' },
   },
@@ -27,7 +30,7 @@ const results: Record<string, unknown> = {
 };
 
 log(`Zhuisu benchmark on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), Node ${process.version}, SQLite`);
-if (values.only !== 'trace') {
+if (values.only === undefined || values.only === 'capture') {
   const capture = await benchCapture({ events: Number(values['capture-events']), seed, dir });
   results.capture = capture;
   log('');
@@ -38,7 +41,7 @@ if (values.only !== 'trace') {
     log(`  capture, ${setup.padEnd(22)} ${fmt(run.eventsPerSecond, 0)} events/s   ratio ${fmt(run.ratio, 2)}`);
   }
 }
-if (values.only !== 'capture') {
+if (values.only === undefined || values.only === 'trace') {
   const trace = await benchTrace({ events: Number(values['trace-events']), seed, dir, samples: Number(values.samples), log });
   results.trace = trace;
   log('');
@@ -47,5 +50,13 @@ if (values.only !== 'capture') {
   for (const [direction, f] of Object.entries(trace.latency)) {
     log(`  ${direction.padEnd(8)} p50 ${fmt(f.p50)} ms   p99 ${fmt(f.p99)} ms   max ${fmt(f.max)} ms   (mean ${fmt(f.meanNodes)} units, ${fmt(f.meanEvents)} events)`);
   }
+}
+if (values.only === undefined || values.only === 'codes') {
+  const codes = await benchCodes({ codes: Number(values.codes), labels: Number(values.labels), dir });
+  results.codes = codes;
+  log('');
+  log(`codes: one issue of ${codes.codes.toLocaleString('en-US')} trace codes on a fresh SQLite database, then label sheets for ${codes.labels.toLocaleString('en-US')} of them`);
+  log(`  issue, stored                   ${fmt(codes.issueSeconds, 2)} s   (target: under 10 s)`);
+  log(`  label PDF, first / again        ${fmt(codes.pdfSeconds.first, 2)} s / ${fmt(codes.pdfSeconds.again, 2)} s, ${fmt(codes.pdfBytes / 1024, 0)} KiB   (target: under 5 s)`);
 }
 writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
