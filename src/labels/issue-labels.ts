@@ -26,13 +26,13 @@ export interface LabelFile<T> {
 
 /** Label sheets (PDF) and label-printer data (CSV) for the codes of one issue, in the order the store lists them. */
 export function createIssueLabels(deps: { codes: CodeStore; publicBaseUrl: string; layout?: LabelLayout }) {
-  async function resolve(issueId: string, range: LabelRange, max: number) {
+  /** The issue and which of its codes a range names; refuses an unknown issue and a range outside it or over `max`. */
+  async function selectLabels(issueId: string, range: LabelRange, max: number) {
+    const from = range.from ?? 1;
+    wholeFromOne('from', from);
+    if (range.count !== undefined) wholeFromOne('count', range.count);
     const issue = await deps.codes.findIssue(issueId);
     if (!issue) throw new DomainError('code_not_found', `no trace codes were issued under issue id ${issueId}`, { issueId });
-    const from = range.from ?? 1;
-    for (const [field, value] of [['from', from], ['count', range.count ?? 1]] as const) {
-      if (!Number.isInteger(value) || value < 1) throw new DomainError('invalid_request', `${field} must be a whole number from 1`, { field });
-    }
     if (from > issue.count) {
       throw new DomainError('invalid_request', `from is ${from}, but issue ${issueId} has ${issue.count} codes`, { field: 'from' });
     }
@@ -49,7 +49,7 @@ export function createIssueLabels(deps: { codes: CodeStore; publicBaseUrl: strin
   return {
     /** A PDF of label sheets for up to MAX_LABELS_PER_PDF codes of an issue. */
     async pdf(issueId: string, range: LabelRange = {}): Promise<LabelFile<Buffer>> {
-      const { issue, from, count, name } = await resolve(issueId, range, MAX_LABELS_PER_PDF);
+      const { issue, from, count, name } = await selectLabels(issueId, range, MAX_LABELS_PER_PDF);
       const codes = await deps.codes.listByIssue(issueId, { offset: from - 1, limit: count });
       const body = await renderLabelPdf(codes.map(toLabel), {
         publicBaseUrl: deps.publicBaseUrl,
@@ -61,7 +61,7 @@ export function createIssueLabels(deps: { codes: CodeStore; publicBaseUrl: strin
 
     /** A CSV of any part of an issue, the whole issue by default, streamed a page of codes at a time. */
     async csv(issueId: string, range: LabelRange = {}): Promise<LabelFile<Readable>> {
-      const { from, count, name } = await resolve(issueId, range, Number.MAX_SAFE_INTEGER);
+      const { from, count, name } = await selectLabels(issueId, range, Number.MAX_SAFE_INTEGER);
       return { fileName: `${name}.csv`, count, body: labelCsvStream(pagesOf(deps.codes, issueId, from, count), { publicBaseUrl: deps.publicBaseUrl }) };
     },
   };
@@ -83,6 +83,10 @@ async function* pagesOf(codes: CodeStore, issueId: string, from: number, count: 
     if (left <= 0 || !last) return;
     page = await codes.listByIssue(issueId, { after: last.code, limit: Math.min(CSV_PAGE, left) });
   }
+}
+
+function wholeFromOne(field: 'from' | 'count', value: number): void {
+  if (!Number.isInteger(value) || value < 1) throw new DomainError('invalid_request', `${field} must be a whole number from 1`, { field });
 }
 
 function fileSafe(text: string): string {

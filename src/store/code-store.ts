@@ -44,6 +44,7 @@ function toIssuedCode(row: TraceCodeRow): IssuedCode {
   return found;
 }
 
+/** The trace codes the platform issued, stored an issue at a time. */
 export function createCodeStore(db: Db) {
   const writer = codeWriterOf(db);
   const lock = writeLockOf(db);

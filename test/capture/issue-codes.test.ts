@@ -61,6 +61,16 @@ for (const dialect of testDialects()) {
       expect((await codes.listByIssue('issue-1', { limit: 2500 })).map((c) => c.code)).toEqual(list);
     });
 
+    it('puts codes in code order also when their first random characters are all the same', async () => {
+      const random = seededBytes(11);
+      // Bytes 0-3 of each code fixed: its first six random characters are the same in every code.
+      const sameStart = (n: number) => random(n).map((b, i) => (i % 9 < 4 ? 0x5a : b));
+      const list = (await issuerWith(sameStart).issue({ count: 300 })).codes.map((c) => c.code);
+      expect(new Set(list.map((c) => c.slice(6, 12))).size).toBe(1);
+      expect(list).toEqual([...list].sort());
+      expect(new Set(list).size).toBe(300);
+    });
+
     it('fails the whole issue when a new code is already stored, and stores none of it', async () => {
       await issuerWith(seededBytes(7)).issue({ count: 3 });
       const again = issuerWith(seededBytes(7), ['issue-2']);

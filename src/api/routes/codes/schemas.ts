@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { MAX_CODES_PER_ISSUE } from '../../../capture/issue-codes.js';
+import { MAX_LABELS_PER_PDF } from '../../../labels/issue-labels.js';
 
 export const IssueCodesBody = Type.Object(
   {
@@ -31,7 +32,7 @@ const Position = (description: string) => Type.Optional(Type.String({ pattern: '
 export const LabelRangeQuery = Type.Object(
   {
     from: Position('First label to print, counting the issue\'s codes in code order from 1 (default 1)'),
-    count: Position('How many labels (default: the rest of the issue; a PDF takes at most 10,000)'),
+    count: Position(`How many labels (default: the rest of the issue; a PDF takes at most ${MAX_LABELS_PER_PDF.toLocaleString('en-US')})`),
   },
   { additionalProperties: false },
 );
