@@ -125,6 +125,14 @@ function textBox(layout: LabelLayout): { left: number; width: number; top: numbe
   return { left, width: layout.labelWidth * PT_PER_MM - padding - left, top: padding, bottom: layout.labelHeight * PT_PER_MM - padding };
 }
 
+/** The text, or as much of its end as fits after an ellipsis: the end of a lot id (`….M2026-11`) is the lot number. */
+function keepEnd(doc: PDFKit.PDFDocument, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text;
+  let start = 1;
+  while (start < text.length && doc.widthOfString(`…${text.slice(start)}`) > width) start++;
+  return `…${text.slice(start)}`;
+}
+
 function drawLabel(
   doc: PDFKit.PDFDocument,
   label: LabelContent & { display: readonly string[] },
@@ -152,7 +160,7 @@ function drawLabel(
   }
   if (label.lot) {
     doc.fontSize(LOT_SIZE);
-    doc.text(`批次 ${label.lot}`, left, top, { width: box.width, height: doc.currentLineHeight(true) + 0.5, ellipsis: true });
+    doc.text(`批次 ${keepEnd(doc, label.lot, box.width - doc.widthOfString('批次 '))}`, left, top, { lineBreak: false });
   }
   doc.fontSize(at.codeSize);
   const lineHeight = doc.currentLineHeight();

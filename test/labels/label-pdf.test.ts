@@ -83,6 +83,14 @@ describe('renderLabelPdf', () => {
     expect(pdf.length).toBeLessThan(100_000);
   });
 
+  it('keeps the end of a lot id too long for the label, which holds the lot number', async () => {
+    const pdf = await renderLabelPdf([{ code: CODES[0] ?? '', product: PRODUCT, lot: 'urn:epc:class:lgtin:6901234.012345.M2026-11' }], { publicBaseUrl: BASE });
+    const toUnicode = streamsOf(pdf).find((s) => s.body.includes('begincmap'))?.body ?? '';
+    const mapped = new Set([...toUnicode.matchAll(/<([0-9a-f]{4})>/g)].map((m) => String.fromCharCode(parseInt(m[1] ?? '0', 16))));
+    for (const ch of '…M.') expect(mapped, ch).toContain(ch);
+    for (const ch of 'uplt') expect(mapped, ch).not.toContain(ch);
+  });
+
   it('draws each label\'s QR symbol module for module as qrcode makes it', async () => {
     const pdf = await renderLabelPdf([{ code: CODES[1] ?? '', product: PRODUCT }], { publicBaseUrl: BASE });
     const content = streamsOf(pdf).find((s) => / re\n/.test(s.body))?.body ?? '';
