@@ -7,8 +7,9 @@ import type { CodeIssue, CodeStore, IssuedCode } from '../store/code-store.js';
 /** The most codes one issue may ask for: a million are issued and stored in about 5 s on SQLite. */
 export const MAX_CODES_PER_ISSUE = 1_000_000;
 
-// Codes drawn per call to the random source: one call per code costs more than making the code.
-const CODES_PER_DRAW = 8192;
+// Codes drawn per call to the random source: one call per code costs more than making the code. 4,096 codes of 9 bytes
+// stay under the 65,536 bytes that crypto.getRandomValues gives at once.
+const CODES_PER_DRAW = 4096;
 // Rounds of drawing again for codes that came out twice; a working random source needs a second round about once in
 // 10^8 issues of a million, so running out of rounds means the source repeats itself.
 const MAX_DRAWS = 8;

@@ -71,6 +71,11 @@ for (const dialect of testDialects()) {
       expect(new Set(list).size).toBe(300);
     });
 
+    it('issues more codes than one call to crypto.getRandomValues can give bytes for', async () => {
+      const issued = await issuerWith((n) => crypto.getRandomValues(new Uint8Array(n))).issue({ count: 10_000 });
+      expect(new Set(issued.codes.map((c) => c.code)).size).toBe(10_000);
+    });
+
     it('fails the whole issue when a new code is already stored, and stores none of it', async () => {
       await issuerWith(seededBytes(7)).issue({ count: 3 });
       const again = issuerWith(seededBytes(7), ['issue-2']);
