@@ -54,21 +54,16 @@ const PRODUCT_LINES = 3;
 const LOT_SIZE = 6;
 const CODE_MAX_SIZE = 11;
 
-let fontBytes: Buffer | undefined;
-
 /** Noto Sans Hans Regular (SIL OFL 1.1) from @embedpdf/fonts-sc; the package exports no path, so go from its entry. */
-function cjkFont(): Buffer {
-  if (!fontBytes) {
-    const entry = createRequire(import.meta.url).resolve('@embedpdf/fonts-sc');
-    fontBytes = readFileSync(join(dirname(entry), '..', 'fonts', 'NotoSansHans-Regular.otf'));
-  }
-  return fontBytes;
+function cjkFontFile(): string {
+  const entry = createRequire(import.meta.url).resolve('@embedpdf/fonts-sc');
+  return join(dirname(entry), '..', 'fonts', 'NotoSansHans-Regular.otf');
 }
 
 /**
  * A PDF of label sheets: per label the QR code of the code's public query URL, the product, the lot and the code in
  * its grouped display form. The font is embedded as a subset of the glyphs used, so the file stays small.
- * @example await renderLabelPdf([{ code: '4601007JKN37GBTHHFG3', product: '海南芒果' }], { publicBaseUrl: 'https://trace.example.cn' })
+ * @example await renderLabelPdf([{ code: '0000007JKN37GBTHHFG3', product: '海南芒果' }], { publicBaseUrl: 'https://trace.example.cn' })
  */
 export async function renderLabelPdf(labels: readonly LabelContent[], opts: { publicBaseUrl: string; layout?: LabelLayout; title?: string }): Promise<Buffer> {
   const layout = opts.layout ?? A4_24_LABELS;
@@ -80,7 +75,7 @@ export async function renderLabelPdf(labels: readonly LabelContent[], opts: { pu
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont(FONT, cjkFont());
+  doc.registerFont(FONT, readFileSync(cjkFontFile()));
   doc.font(FONT);
 
   const base = traceQueryUrlBase(opts.publicBaseUrl);

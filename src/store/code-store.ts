@@ -51,7 +51,7 @@ export function createCodeStore(db: Db) {
   return {
     /**
      * Stores a whole issue at once, or nothing; a collision with an existing code fails the issue rather than reusing it.
-     * @example await codes.addIssue({ issueId, issuedAt, product: '海南芒果', unitIdPrefix: 'urn:zhuisu:code:' }, ['4601007JKN37GBTHHFG3'])
+     * @example await codes.addIssue({ issueId, issuedAt, product: '海南芒果', unitIdPrefix: 'urn:zhuisu:code:' }, ['0000007JKN37GBTHHFG3'])
      */
     async addIssue(issue: NewCodeIssue, codes: readonly string[]): Promise<void> {
       await lock.run(() => db.transaction().execute((tx) => writer.insert(tx, issue, codes)));
