@@ -1,17 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkRegionCode } from '../../../src/domain/ids/region.js';
-import { checkUscc } from '../../../src/domain/ids/uscc.js';
 import { checkElements } from '../../../src/domain/sectors/check-elements.js';
 import { foodProfile } from '../../../src/domain/sectors/food.js';
-import { findStage, type StageDef } from '../../../src/domain/sectors/profile.js';
-import { RECORD_FIELDS, recordToEvent, type ResolvedRecord } from '../../../src/domain/sectors/record-events.js';
+import { recordToEvent, type ResolvedRecord } from '../../../src/domain/sectors/record-events.js';
+import { describeSectorDoc, getStage, itNamesElementsAsExtensionFields } from '../../support/sector-doc.js';
 
-function stage(id: string): StageDef {
-  const found = findStage(foodProfile, id);
-  if (!found) throw new Error(`food has no stage ${id}`);
-  return found;
-}
+const stage = (id: string) => getStage(foodProfile, id);
 
 function sample(id: string, without?: string): Record<string, unknown> {
   const data = { ...SAMPLES[id] };
@@ -104,41 +97,7 @@ describe('food profile', () => {
     expect(event).not.toHaveProperty('action');
   });
 
-  it('names its elements in camelCase ASCII, none of them a record field, each once per stage', () => {
-    for (const s of foodProfile.stages) {
-      const ids = s.elements.map((e) => e.id);
-      expect(new Set(ids).size, s.id).toBe(ids.length);
-      for (const id of ids) {
-        expect(id).toMatch(/^[a-z][A-Za-z0-9]*$/);
-        expect(RECORD_FIELDS).not.toContain(id);
-      }
-    }
-  });
+  itNamesElementsAsExtensionFields(foodProfile);
 });
 
-describe('docs/sectors/food.md', () => {
-  const doc = readFileSync(new URL('../../../docs/sectors/food.md', import.meta.url), 'utf8');
-
-  it('lists every stage and every element of the profile', () => {
-    for (const s of foodProfile.stages) {
-      expect(doc).toContain(`| \`${s.id}\` | ${s.name.zh} |`);
-      for (const e of s.elements) {
-        const name = e.name.zh.replace(/[()（）]/g, '.');
-        expect(doc, `${s.id}.${e.id}`).toMatch(new RegExp(`\\| \`${e.id}\`( †)? \\| ${name} \\|`));
-      }
-    }
-  });
-
-  it('gives a sample record of real parties and regions whose data its stage accepts', () => {
-    const body: unknown = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(doc)?.[1] ?? 'null');
-    expect(body).toMatchObject({ sector: 'food' });
-    if (typeof body !== 'object' || body === null) throw new Error('no sample record');
-    const fields: Record<string, unknown> = Object.fromEntries(Object.entries(body));
-    for (const key of ['party', 'counterpart']) {
-      if (typeof fields[key] === 'string') expect(checkUscc(fields[key]), key).toMatchObject({ ok: true });
-    }
-    if (typeof fields.region === 'string') expect(checkRegionCode(fields.region)).toMatchObject({ ok: true });
-    const data: Record<string, unknown> = typeof fields.data === 'object' && fields.data !== null ? { ...fields.data } : {};
-    expect(checkElements(stage(String(fields.stage)), data).issues).toEqual([]);
-  });
-});
+describeSectorDoc(foodProfile);

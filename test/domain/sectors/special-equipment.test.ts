@@ -1,17 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkRegionCode } from '../../../src/domain/ids/region.js';
-import { checkUscc } from '../../../src/domain/ids/uscc.js';
 import { checkElements } from '../../../src/domain/sectors/check-elements.js';
-import { findStage, type StageDef } from '../../../src/domain/sectors/profile.js';
-import { RECORD_FIELDS, recordToEvent, type ResolvedRecord } from '../../../src/domain/sectors/record-events.js';
+import { recordToEvent, type ResolvedRecord } from '../../../src/domain/sectors/record-events.js';
 import { specialEquipmentProfile } from '../../../src/domain/sectors/special-equipment.js';
+import { describeSectorDoc, getStage, itNamesElementsAsExtensionFields } from '../../support/sector-doc.js';
 
-function stage(id: string): StageDef {
-  const found = findStage(specialEquipmentProfile, id);
-  if (!found) throw new Error(`special-equipment has no stage ${id}`);
-  return found;
-}
+const stage = (id: string) => getStage(specialEquipmentProfile, id);
 
 function sample(id: string, without?: string): Record<string, unknown> {
   const data = { ...SAMPLES[id] };
@@ -173,50 +166,7 @@ describe('special equipment profile', () => {
     });
   });
 
-  it('names its elements in camelCase ASCII, none of them a record field, each once per stage', () => {
-    for (const s of specialEquipmentProfile.stages) {
-      const ids = s.elements.map((e) => e.id);
-      expect(new Set(ids).size, s.id).toBe(ids.length);
-      for (const id of ids) {
-        expect(id).toMatch(/^[a-z][A-Za-z0-9]*$/);
-        expect(RECORD_FIELDS).not.toContain(id);
-      }
-    }
-  });
+  itNamesElementsAsExtensionFields(specialEquipmentProfile);
 });
 
-describe('docs/sectors/special-equipment.md', () => {
-  const doc = readFileSync(new URL('../../../docs/sectors/special-equipment.md', import.meta.url), 'utf8');
-
-  it('lists every stage and every element of the profile', () => {
-    for (const s of specialEquipmentProfile.stages) {
-      expect(doc).toContain(`| \`${s.id}\` | ${s.name.zh} |`);
-      for (const e of s.elements) {
-        const name = e.name.zh.replace(/[()（）]/g, '.');
-        expect(doc, `${s.id}.${e.id}`).toMatch(new RegExp(`\\| \`${e.id}\`( †)? \\| ${name} \\|`));
-      }
-    }
-  });
-
-  it('describes every rule of the profile under Rules', () => {
-    const rules = doc.split('\n## Rules\n')[1]?.split('\n## ')[0] ?? '';
-    for (const rule of specialEquipmentProfile.rules) {
-      expect(rules, rule.id).toContain(`\`${rule.id}\``);
-      expect(rules, rule.id).toContain(rule.name.zh);
-    }
-    expect(rules).toContain('POST /api/v1/alerts/sweep');
-  });
-
-  it('gives a sample record of real parties and regions whose data its stage accepts', () => {
-    const body: unknown = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(doc)?.[1] ?? 'null');
-    expect(body).toMatchObject({ sector: 'special-equipment' });
-    if (typeof body !== 'object' || body === null) throw new Error('no sample record');
-    const fields: Record<string, unknown> = Object.fromEntries(Object.entries(body));
-    for (const key of ['party', 'counterpart']) {
-      if (typeof fields[key] === 'string') expect(checkUscc(fields[key]), key).toMatchObject({ ok: true });
-    }
-    if (typeof fields.region === 'string') expect(checkRegionCode(fields.region)).toMatchObject({ ok: true });
-    const data: Record<string, unknown> = typeof fields.data === 'object' && fields.data !== null ? { ...fields.data } : {};
-    expect(checkElements(stage(String(fields.stage)), data).issues).toEqual([]);
-  });
-});
+describeSectorDoc(specialEquipmentProfile, { rulesMention: ['POST /api/v1/alerts/sweep'] });
