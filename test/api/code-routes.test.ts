@@ -19,6 +19,20 @@ for (const dialect of testDialects()) {
 
     const get = (path: string, headers: Record<string, string> = t.auth) => t.app.inject({ method: 'GET', url: `/api/v1/codes/issues/${path}`, headers });
 
+    it('answers a small issue with every code and a large one with its count and label files only', async () => {
+      const small = await t.app.inject({ method: 'POST', url: '/api/v1/codes', headers: t.auth, payload: { count: 3 } });
+      expect(small.json()).toMatchObject({ count: 3, labels: { csv: `/api/v1/codes/issues/${small.json().issueId}/labels.csv` } });
+      expect(small.json().codes).toHaveLength(3);
+      const large = await t.app.inject({ method: 'POST', url: '/api/v1/codes', headers: t.auth, payload: { count: 10_001 } });
+      expect(large.statusCode).toBe(201);
+      expect(large.json()).toEqual({
+        issueId: large.json().issueId, issuedAt: large.json().issuedAt, count: 10_001,
+        labels: { pdf: `/api/v1/codes/issues/${large.json().issueId}/labels.pdf`, csv: `/api/v1/codes/issues/${large.json().issueId}/labels.csv` },
+      });
+      const csv = await get(`${large.json().issueId}/labels.csv`);
+      expect(csv.body.trim().split('\r\n')).toHaveLength(10_002);
+    });
+
     it('serves the label sheets of an issue as a PDF attachment', async () => {
       const res = await get(`${issueId}/labels.pdf`);
       expect(res.statusCode).toBe(200);

@@ -22,8 +22,9 @@ const filling = (time: string, weight: number) => ({
 });
 
 /**
- * An elevator's safety-technical archive (manufacture, installation, maintenance — one visit 22 days after the last,
- * which the 15-day rule flags — and periodic inspection) and an LPG cylinder's fills around its periodic inspection.
+ * An elevator's safety-technical archive (manufacture, installation, maintenance, periodic inspection) and an LPG
+ * cylinder's fills around its periodic inspection. The 15-day maintenance rule flags two visits: the first one on the
+ * platform, whose previous record is the installation years before, and one 22 days after the last.
  */
 export const specialEquipmentChain: DemoChain = {
   sector: 'special-equipment',

@@ -6,7 +6,7 @@ import { createIssueLabels } from '../../../labels/issue-labels.js';
 import { traceQueryUrl } from '../../../labels/query-url.js';
 import type { CodeStore, IssuedCode } from '../../../store/code-store.js';
 import { problemResponses } from '../../problem.js';
-import { CodeParams, IssueCodesBody, IssuedCodesView, IssueParams, LabelCsvResponse, LabelPdfResponse, LabelRangeQuery, ResolvedCodeView } from './schemas.js';
+import { CodeParams, INLINE_CODES_MAX, IssueCodesBody, IssuedCodesView, IssueParams, LabelCsvResponse, LabelPdfResponse, LabelRangeQuery, ResolvedCodeView } from './schemas.js';
 
 /** The platform's own trace codes: issue them for a product or lot, print their labels, resolve one to its unit. */
 export const codeRoutes: FastifyPluginAsyncTypebox<{ issuer: CodeIssuer; codes: CodeStore; publicBaseUrl: string }> = async (app, { issuer, codes, publicBaseUrl }) => {
@@ -30,7 +30,15 @@ export const codeRoutes: FastifyPluginAsyncTypebox<{ issuer: CodeIssuer; codes: 
     schema: { summary: 'Issue trace codes for a product or lot', tags: ['Trace codes'], security: [{ bearer: [] }], body: IssueCodesBody, response: { 201: IssuedCodesView, ...problemResponses } },
   }, async (request, reply) => {
     const issued = await issuer.issue(request.body);
-    return reply.status(201).send({ issueId: issued.issueId, issuedAt: issued.issuedAt, codes: issued.codes.map(view) });
+    const files = `/api/v1/codes/issues/${issued.issueId}/labels`;
+    // A million codes as JSON would be a quarter of a gigabyte; a large issue is read through its CSV instead.
+    return reply.status(201).send({
+      issueId: issued.issueId,
+      issuedAt: issued.issuedAt,
+      count: issued.codes.length,
+      ...(issued.codes.length <= INLINE_CODES_MAX ? { codes: issued.codes.map(view) } : {}),
+      labels: { pdf: `${files}.pdf`, csv: `${files}.csv` },
+    });
   });
 
   app.get('/issues/:issueId/labels.pdf', {

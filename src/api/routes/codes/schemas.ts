@@ -21,7 +21,16 @@ const CodeView = Type.Object({
   url: Type.String({ description: 'Public query URL, the content of the QR code' }),
 });
 
-export const IssuedCodesView = Type.Object({ issueId: Type.String(), issuedAt: Type.String(), codes: Type.Array(CodeView) });
+/** Issues up to this many codes answer with every code; larger ones are read through their label files. */
+export const INLINE_CODES_MAX = 10_000;
+
+export const IssuedCodesView = Type.Object({
+  issueId: Type.String(),
+  issuedAt: Type.String(),
+  count: Type.Integer({ description: 'Codes issued' }),
+  codes: Type.Optional(Type.Array(CodeView, { description: `Every code, when the issue has at most ${INLINE_CODES_MAX.toLocaleString('en-US')}; read a larger issue through labels.csv` })),
+  labels: Type.Object({ pdf: Type.String(), csv: Type.String() }, { description: 'Where to fetch the label sheets and the label-printer data of this issue' }),
+});
 export const CodeParams = Type.Object({ code: Type.String() });
 export const ResolvedCodeView = CodeView;
 
