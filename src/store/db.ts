@@ -8,6 +8,7 @@ import { createWriteLock, noWriteLock, type WriteLock } from './write-lock.js';
 import { createPostgresDialect, postgresCodeWriter } from './dialect/postgres.js';
 import * as createLedger from './migrations/2026-11-23T0300-create-ledger.js';
 import * as createSectorTables from './migrations/2026-11-24T0100-create-sector-tables.js';
+import * as indexTraceCodesByIssue from './migrations/2026-11-24T0200-index-trace-codes-by-issue.js';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -16,6 +17,7 @@ export type Dialect = 'sqlite' | 'postgres';
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T0300-create-ledger': createLedger,
   '2026-11-24T0100-create-sector-tables': createSectorTables,
+  '2026-11-24T0200-index-trace-codes-by-issue': indexTraceCodesByIssue,
 };
 
 const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
