@@ -1,0 +1,82 @@
+import { Worker } from 'node:worker_threads';
+import type { DbOptions } from '../../store/db.js';
+import { unpackRows, type PackContext, type PackedRows } from './packed-rows.js';
+import type { ImportContext, RowIssue } from './prepare-rows.js';
+import type { ChunkResult, ChunkWork } from './prepare-work.js';
+
+export interface ImportWorkerRequest {
+  id: number;
+  work: ChunkWork;
+}
+
+export type ImportWorkerReply =
+  | { id: number; packed: PackedRows; issues: RowIssue[]; count: number }
+  | { id: number; failed: string };
+
+/**
+ * Worker threads that prepare the chunks of one import side by side (parse, check, hash, shape the rows), each
+ * looking parties and products up on its own connection, while the calling thread stores what they send back.
+ */
+export function startImportWorkers(opts: { count: number; db: DbOptions; context: ImportContext; pack: PackContext }) {
+  const workers = Array.from({ length: opts.count }, () => startWorker(opts));
+  let next = 0;
+  return {
+    /** Prepares a chunk on the least busy worker; the rows are unpacked when `prepared` is read. */
+    run(work: ChunkWork): Promise<ChunkResult> {
+      let chosen = workers[next++ % workers.length];
+      for (const w of workers) if (chosen && w.pending.size < chosen.pending.size) chosen = w;
+      if (!chosen) throw new Error('no import workers');
+      return chosen.run(work);
+    },
+    async close(): Promise<void> {
+      await Promise.all(workers.map((w) => w.worker.terminate()));
+    },
+  };
+}
+
+function startWorker(opts: { db: DbOptions; context: ImportContext; pack: PackContext }) {
+  // A large young generation, as for the capture workers: preparing rows makes many short-lived strings.
+  const worker = new Worker(new URL('./import-worker-entry.mjs', import.meta.url), {
+    workerData: { db: opts.db, context: opts.context },
+    resourceLimits: { maxYoungGenerationSizeMb: 64 },
+  });
+  const pending = new Map<number, { resolve: (result: ChunkResult) => void; reject: (err: Error) => void }>();
+  let seq = 0;
+  const fail = (err: Error) => {
+    for (const waiting of pending.values()) waiting.reject(err);
+    pending.clear();
+  };
+  worker.on('message', (reply: ImportWorkerReply) => {
+    const waiting = pending.get(reply.id);
+    if (!waiting) return;
+    pending.delete(reply.id);
+    if ('failed' in reply) {
+      waiting.reject(new Error(`import worker: ${reply.failed}`));
+      return;
+    }
+    const { packed, issues, count } = reply;
+    let rows: ChunkResult['prepared'] | undefined;
+    waiting.resolve({
+      issues,
+      count,
+      get prepared() {
+        rows ??= unpackRows(packed, opts.pack);
+        return rows;
+      },
+    });
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`import worker stopped (exit code ${code})`)));
+  return {
+    worker,
+    pending,
+    run(work: ChunkWork): Promise<ChunkResult> {
+      const id = ++seq;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        const transfer = 'csv' in work && work.csv.bytes.buffer instanceof ArrayBuffer ? [work.csv.bytes.buffer] : [];
+        worker.postMessage({ id, work } satisfies ImportWorkerRequest, transfer);
+      });
+    },
+  };
+}
