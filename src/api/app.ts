@@ -7,6 +7,7 @@ import { createCapture } from '../capture/capture-events.js';
 import { createCodeIssuer } from '../capture/issue-codes.js';
 import { createCapturePool } from '../capture/capture-pool.js';
 import { sameDbOptions, type Db } from '../store/db.js';
+import { createImporter } from '../capture/import/import-records.js';
 import { createSectorRecording } from '../capture/records/sector-recording.js';
 import { createCodeStore } from '../store/code-store.js';
 import { createEventStore } from '../store/event-store.js';
@@ -20,6 +21,7 @@ import { ProblemSchema } from './problem.js';
 import { alertRoutes } from './routes/alerts/routes.js';
 import { catalogueRoutes } from './routes/catalogue/routes.js';
 import { codeRoutes } from './routes/codes/routes.js';
+import { importRoutes } from './routes/import/routes.js';
 import { epcisRoutes } from './routes/epcis/routes.js';
 import { partyRoutes } from './routes/parties/routes.js';
 import { productRoutes } from './routes/products/routes.js';
@@ -64,7 +66,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const capture = pool ?? local;
   const issuer = createCodeIssuer({ codes, nodeCode: deps.nodeCode, randomBytes: deps.randomBytes ?? cryptoRandomBytes, now });
   const trace = createTrace({ store: createTraceStore(deps.db) });
-  const { profiles, parties, products, catalogue, quotas, alerts, records, registry, recorder } = createSectorRecording({ db: deps.db, capture, now });
+  const recording = createSectorRecording({ db: deps.db, capture, now });
+  const { profiles, parties, products, catalogue, quotas, alerts, records, registry, recorder } = recording;
+  const importer = createImporter({ db: deps.db, ...recording, now, workers: deps.captureWorkers ?? 0 });
   await registry.ensureNationalCatalogue();
   if (deps.sweepEveryMs) {
     const timer = setInterval(() => {
@@ -104,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(partyRoutes, { prefix: '/api/v1/parties', registry, parties, quotas });
   await app.register(productRoutes, { prefix: '/api/v1/products', registry, products });
   await app.register(catalogueRoutes, { prefix: '/api/v1/catalogue', registry, catalogue });
+  await app.register(importRoutes, { prefix: '/api/v1', importer, profiles });
   await app.register(recordRoutes, { prefix: '/api/v1/records', recorder, records });
   await app.register(alertRoutes, { prefix: '/api/v1/alerts', recorder, alerts, now });
   await app.ready();

@@ -1,5 +1,6 @@
 import { loadConfig } from '../config.js';
 import { runImport } from './import.js';
+import { runImportRecords } from './import-records.js';
 import { runLabels } from './labels.js';
 import { runOpenApi } from './openapi.js';
 import { runServe } from './serve.js';
@@ -12,6 +13,8 @@ Usage:
   zhuisu import FILE                   capture an EPCIS 2.0 JSON/JSON-LD document
   zhuisu trace ID [--backward|--forward] [--json]
                                        trace a unit by trace code, EPC URI or Digital Link
+  zhuisu import-records FILE --sector S --stage T [--format csv|xlsx]
+                                       import a filled-in stage template, all or nothing
   zhuisu labels ISSUE_ID [--csv] [--from N] [--count N] [--out FILE]
                                        label sheets (PDF) or label printer data (CSV) of issued trace codes
   zhuisu openapi [FILE]                print (or write) the OpenAPI document of the API
@@ -20,6 +23,7 @@ Usage:
 const COMMANDS: Record<string, (args: string[], config: ReturnType<typeof loadConfig>) => Promise<number>> = {
   serve: runServe,
   import: runImport,
+  'import-records': runImportRecords,
   trace: runTrace,
   labels: runLabels,
   openapi: runOpenApi,
