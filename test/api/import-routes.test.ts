@@ -1,72 +1,32 @@
-import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import Fastify, { type FastifyInstance } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import ExcelJS from 'exceljs';
-import { accessControl } from '../../src/api/plugins/access.js';
-import { jsonBody } from '../../src/api/plugins/json-body.js';
-import { frameworkProblem, problemHandler } from '../../src/api/plugins/problem-handler.js';
-import { ProblemSchema } from '../../src/api/problem.js';
-import { epcisRoutes } from '../../src/api/routes/epcis/routes.js';
-import { importRoutes } from '../../src/api/routes/import/routes.js';
-import { createCapture } from '../../src/capture/capture-events.js';
 import { stageColumns } from '../../src/capture/import/columns.js';
-import { createImporter } from '../../src/capture/import/import-records.js';
-import { createSectorRecording } from '../../src/capture/records/sector-recording.js';
-import type { Db, Dialect } from '../../src/store/db.js';
-import { createEventStore } from '../../src/store/event-store.js';
-import { createTokenStore } from '../../src/store/token-store.js';
-import { createTestDb, testDialects } from '../support/test-db.js';
+import { registerParty } from '../support/parties.js';
+import { buildTestApp, type TestApp } from '../support/test-app.js';
+import { testDialects } from '../support/test-db.js';
 import { csvOf, FARM, farmingRow, MANGO_GTIN, stageOf, utf8WithBom } from '../capture/import/import-fixtures.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FARMING = stageOf('edible-agri', 'farming');
 
-// The import routes with what they answer beside: the EPCIS query, the problem handler and access control, as
-// buildApp registers them.
-async function buildImportApp(dialect: Dialect): Promise<{ app: FastifyInstance; db: Db; auth: { authorization: string } }> {
-  const db = await createTestDb(dialect);
-  const now = () => new Date('2026-03-06T02:00:00.000Z');
-  const token = `test_${randomBytes(16).toString('hex')}`;
-  const tokens = createTokenStore(db, { now });
-  await tokens.add(token, { name: 'test', role: 'admin' });
-  const app = Fastify({ bodyLimit: 1024 * 1024, ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: false } }, frameworkErrors: frameworkProblem })
-    .withTypeProvider<TypeBoxTypeProvider>();
-  await app.register(problemHandler);
-  await app.register(jsonBody);
-  await app.register(accessControl, { tokens, publicPrefixes: [] });
-  app.addSchema(ProblemSchema);
-  const events = createEventStore(db);
-  const capture = createCapture({ events, now });
-  const sector = createSectorRecording({ db, capture, now });
-  await sector.registry.ensureNationalCatalogue();
-  await sector.registry.registerParty({ uscc: FARM, name: '海口芒果农场', region: '460105' });
-  await sector.registry.registerProduct({ party: FARM, code: 'MANGO', name: '贵妃芒', catalogueEntry: 'edible-agri.tropical-fruit', gtin: MANGO_GTIN });
-  const importer = createImporter({ db, ...sector, now });
-  await app.register(epcisRoutes, { prefix: '/epcis/v2', capture, events, now });
-  await app.register(importRoutes, { prefix: '/api/v1', importer, profiles: sector.profiles });
-  await app.ready();
-  return { app, db, auth: { authorization: `Bearer ${token}` } };
-}
-
 for (const dialect of testDialects()) {
   describe(`import routes (${dialect})`, () => {
-    let app: FastifyInstance;
-    let db: Db;
-    let auth: { authorization: string };
+    let t: TestApp;
     beforeEach(async () => {
-      ({ app, db, auth } = await buildImportApp(dialect));
+      t = await buildTestApp(dialect);
+      await registerParty(t.app, t.auth, { uscc: FARM, name: '海口芒果农场', region: '460105' });
+      const product = await t.app.inject({
+        method: 'POST', url: '/api/v1/products', headers: t.auth, payload: { party: FARM, code: 'MANGO', name: '贵妃芒', catalogueEntry: 'edible-agri.tropical-fruit', gtin: MANGO_GTIN },
+      });
+      expect(product.statusCode, product.body).toBe(201);
     });
-    afterEach(async () => {
-      await app.close();
-      await db.destroy();
-    });
+    afterEach(() => t.close());
 
     const upload = (body: Buffer, type = 'text/csv', query = 'sector=edible-agri&stage=farming') =>
-      app.inject({ method: 'POST', url: `/api/v1/records/import?${query}`, headers: { ...auth, 'content-type': type }, payload: body });
+      t.app.inject({ method: 'POST', url: `/api/v1/records/import?${query}`, headers: { ...t.auth, 'content-type': type }, payload: body });
 
     it('gives the CSV template of a stage: UTF-8 with BOM, Chinese headers with the ids in brackets, required ones starred', async () => {
-      const res = await app.inject({ method: 'GET', url: '/api/v1/sectors/edible-agri/stages/slaughter/template.csv' });
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/sectors/edible-agri/stages/slaughter/template.csv' });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(res.headers['content-disposition']).toBe('attachment; filename="edible-agri-slaughter.csv"');
@@ -80,7 +40,7 @@ for (const dialect of testDialects()) {
     });
 
     it('gives the XLSX template of a stage with a notes sheet and a drop-down list for each choice', async () => {
-      const res = await app.inject({ method: 'GET', url: '/api/v1/sectors/edible-agri/stages/processing/template.xlsx' });
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/sectors/edible-agri/stages/processing/template.xlsx' });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe(XLSX);
       const workbook = new ExcelJS.Workbook();
@@ -98,7 +58,7 @@ for (const dialect of testDialects()) {
     });
 
     it('answers 404 for the template of a stage the sector does not have', async () => {
-      const res = await app.inject({ method: 'GET', url: '/api/v1/sectors/edible-agri/stages/smelting/template.csv' });
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/sectors/edible-agri/stages/smelting/template.csv' });
       expect(res.statusCode).toBe(404);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.json()).toMatchObject({ code: 'sector_not_found', type: 'epcisException:NoSuchResourceException' });
@@ -108,7 +68,7 @@ for (const dialect of testDialects()) {
       const res = await upload(utf8WithBom(csvOf(FARMING, [farmingRow('L001'), farmingRow('L002', { quantity: '320' })])));
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json()).toEqual({ captureId: expect.any(String), rows: 2, stored: 2, skipped: 0, alerts: [] });
-      const query = await app.inject({ method: 'GET', url: '/epcis/v2/events?EQ_bizStep=commissioning' });
+      const query = await t.app.inject({ method: 'GET', url: '/epcis/v2/events?EQ_bizStep=commissioning' });
       const events = query.json().epcisBody.queryResults.resultsBody.eventList;
       expect(events).toHaveLength(2);
       expect(events[1]).toMatchObject({
@@ -132,12 +92,12 @@ for (const dialect of testDialects()) {
         { row: 3, column: '*产地 (originRegion)', field: 'data.originRegion', reason: expect.stringContaining('“469999”不在GB/T 2260中') },
         { row: 4, column: '*基地（养殖场）名称 (baseName)', field: 'data.baseName', reason: expect.stringContaining('缺少本环节必填的数据项“基地（养殖场）名称”') },
       ]);
-      const query = await app.inject({ method: 'GET', url: '/epcis/v2/events' });
+      const query = await t.app.inject({ method: 'GET', url: '/epcis/v2/events' });
       expect(query.json().epcisBody.queryResults.resultsBody.eventList).toEqual([]);
     });
 
     it('imports an XLSX file', async () => {
-      const template = await app.inject({ method: 'GET', url: '/api/v1/sectors/edible-agri/stages/farming/template.xlsx' });
+      const template = await t.app.inject({ method: 'GET', url: '/api/v1/sectors/edible-agri/stages/farming/template.xlsx' });
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(Uint8Array.from(template.rawPayload).buffer);
       const sheet = workbook.worksheets[0];
@@ -160,7 +120,7 @@ for (const dialect of testDialects()) {
     });
 
     it('refuses an import without an administrator token', async () => {
-      const res = await app.inject({ method: 'POST', url: '/api/v1/records/import?sector=edible-agri&stage=farming', headers: { 'content-type': 'text/csv' }, payload: 'x' });
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/records/import?sector=edible-agri&stage=farming', headers: { 'content-type': 'text/csv' }, payload: 'x' });
       expect(res.statusCode).toBe(401);
       expect(res.json()).toMatchObject({ code: 'unauthorized' });
     });

@@ -136,10 +136,7 @@ export function matchHeader(stage: StageDef, cells: string[]): { map: HeaderMap;
   const template = stageColumns(stage);
   const byName = new Map<string, ImportColumn>();
   for (const column of template) {
-    byName.set(normalise(column.header), column);
-    byName.set(column.id, column);
-    byName.set(column.field, column);
-    byName.set(column.name.zh, column);
+    for (const name of [column.header, column.id, column.field, column.name.zh]) byName.set(normalise(name), column);
   }
   const issues: RecordIssue[] = [];
   const columns: Array<ImportColumn | undefined> = [];

@@ -32,23 +32,17 @@ export class UnreadableCsv extends Error {
  * first bytes beyond ASCII: UTF-8 when they are valid UTF-8, else GB18030 (which contains GBK).
  */
 export async function* splitCsv(source: AsyncIterable<Uint8Array>, opts: { chunkBytes: number }): AsyncGenerator<CsvChunk> {
+  // `pending` holds the bytes not yet cut off from `start` on; `ends` the record ends found in it, from `head` on.
   let pending: Buffer = Buffer.alloc(0);
+  let start = 0;
   let scanned = 0;
   let inQuotes = false;
   let ends: number[] = [];
+  let head = 0;
   let nextRow = 1;
   let encoding: CsvEncoding | undefined;
   let first = true;
 
-  const cut = (end: number, records: number): CsvChunk => {
-    const bytes = pending.subarray(0, end);
-    const chunk: CsvChunk = { firstRow: nextRow, records, bytes: new Uint8Array(bytes), encoding: encodingOf(bytes, nextRow) };
-    nextRow += records;
-    pending = pending.subarray(end);
-    scanned -= end;
-    ends = ends.slice(records).map((e) => e - end);
-    return chunk;
-  };
   const encodingOf = (bytes: Uint8Array, row: number): CsvEncoding => {
     if (isAscii(bytes)) return encoding ?? 'utf-8';
     const valid = isUtf8(bytes);
@@ -58,8 +52,25 @@ export async function* splitCsv(source: AsyncIterable<Uint8Array>, opts: { chunk
     }
     return encoding;
   };
+  // Cuts the chunk that ends at `end` (exclusive), holding `records` records.
+  const cut = (end: number, records: number): CsvChunk => {
+    const bytes = new Uint8Array(pending.subarray(start, end));
+    const chunk: CsvChunk = { firstRow: nextRow, records, bytes, encoding: encodingOf(bytes, nextRow) };
+    nextRow += records;
+    start = end;
+    head += records;
+    return chunk;
+  };
 
   for await (const block of source) {
+    // Keep only what is not cut yet, so that a long stream does not pile up in memory.
+    if (start > 0) {
+      pending = pending.subarray(start);
+      ends = ends.slice(head).map((e) => e - start);
+      scanned -= start;
+      head = 0;
+      start = 0;
+    }
     pending = pending.length === 0 ? Buffer.from(block) : Buffer.concat([pending, block]);
     if (first && pending.length >= 3) {
       first = false;
@@ -73,17 +84,18 @@ export async function* splitCsv(source: AsyncIterable<Uint8Array>, opts: { chunk
     }
     inQuotes = scan(pending, scanned, inQuotes, ends);
     scanned = pending.length;
-    if (nextRow === 1 && ends.length > 0) yield cut((ends[0] ?? 0) + 1, 1);
-    while (ends.length > 0 && (ends.at(-1) ?? 0) + 1 >= opts.chunkBytes) {
-      // The last record end at or before the chunk size, or the first one after it.
-      let i = ends.findIndex((e) => e + 1 >= opts.chunkBytes);
-      if (i < 0) i = ends.length - 1;
-      yield cut((ends[i] ?? 0) + 1, i + 1);
+    if (nextRow === 1 && ends.length > head) yield cut((ends[head] ?? 0) + 1, 1);
+    while (ends.length > head && (ends.at(-1) ?? 0) + 1 - start >= opts.chunkBytes) {
+      // The first record end at or after the chunk size.
+      let i = head;
+      while (i < ends.length - 1 && (ends[i] ?? 0) + 1 - start < opts.chunkBytes) i++;
+      yield cut((ends[i] ?? 0) + 1, i - head + 1);
     }
   }
   if (first && pending.length > 0 && UTF8_BOM.every((b, i) => pending[i] === b)) pending = pending.subarray(3);
-  const trailing = pending.length > (ends.at(-1) ?? -1) + 1 && !isOnlyLineEnd(pending.subarray((ends.at(-1) ?? -1) + 1)) ? 1 : 0;
-  if (ends.length + trailing > 0) yield cut(pending.length, ends.length + trailing);
+  const lastEnd = ends.length > head ? (ends.at(-1) ?? 0) + 1 : start;
+  const trailing = pending.length > lastEnd && !isOnlyLineEnd(pending.subarray(lastEnd)) ? 1 : 0;
+  if (ends.length - head + trailing > 0) yield cut(pending.length, ends.length - head + trailing);
 }
 
 function isOnlyLineEnd(bytes: Uint8Array): boolean {
@@ -94,19 +106,20 @@ function isOnlyLineEnd(bytes: Uint8Array): boolean {
 function scan(bytes: Buffer, from: number, inQuotes: boolean, ends: number[]): boolean {
   let pos = from;
   let quoted = inQuotes;
+  // The next quote from `pos` on, looked for again only once passed: most files have none, or few.
+  let nextQuote = -2;
   while (pos < bytes.length) {
+    if (nextQuote !== -1 && nextQuote < pos) nextQuote = bytes.indexOf(QUOTE, pos);
     if (quoted) {
-      const close = bytes.indexOf(QUOTE, pos);
-      if (close < 0) return true;
+      if (nextQuote < 0) return true;
       quoted = false;
-      pos = close + 1;
+      pos = nextQuote + 1;
       continue;
     }
     const newline = bytes.indexOf(NEWLINE, pos);
-    const open = bytes.indexOf(QUOTE, pos);
-    if (open >= 0 && (newline < 0 || open < newline)) {
+    if (nextQuote >= 0 && (newline < 0 || nextQuote < newline)) {
       quoted = true;
-      pos = open + 1;
+      pos = nextQuote + 1;
       continue;
     }
     if (newline < 0) return false;
