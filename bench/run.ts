@@ -4,10 +4,11 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchCapture } from './capture-bench.js';
 import { benchCodes } from './codes-bench.js';
+import { benchImport } from './import-bench.js';
 import { fmt } from './stats.js';
 import { benchTrace } from './trace-bench.js';
 
-// `npm run bench [-- --capture-events N --trace-events N --samples N --seed N --codes N --labels N --only capture|trace|codes]`
+// `npm run bench [-- --capture-events N --trace-events N --samples N --seed N --codes N --labels N --import-rows N --only capture|trace|codes|import]`
 const { values } = parseArgs({
   options: {
     'capture-events': { type: 'string', default: '50000' },
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     codes: { type: 'string', default: '1000000' },
     labels: { type: 'string', default: '1000' },
+    'import-rows': { type: 'string', default: '1000000' },
     only: { type: 'string' },
     out: { type: 'string', default: 'bench/out' },
   },
@@ -58,5 +60,13 @@ if (values.only === undefined || values.only === 'codes') {
   log(`codes: one issue of ${codes.codes.toLocaleString('en-US')} trace codes on a fresh SQLite database, then label sheets for ${codes.labels.toLocaleString('en-US')} of them`);
   log(`  issue, stored                   ${fmt(codes.issueSeconds, 2)} s   (target: under 10 s)`);
   log(`  label PDF, first / again        ${fmt(codes.pdfSeconds.first, 2)} s / ${fmt(codes.pdfSeconds.again, 2)} s, ${fmt(codes.pdfBytes / 1024, 0)} KiB   (target: under 5 s)`);
+}
+if (values.only === undefined || values.only === 'import') {
+  const imported = await benchImport({ rows: Number(values['import-rows']), seed, dir, log });
+  results.import = imported;
+  log('');
+  log(`import: a CSV of ${imported.rows.toLocaleString('en-US')} farming records (${fmt(imported.fileMiB, 0)} MiB) into a fresh SQLite database, ${imported.workers} workers`);
+  log(`  to commit                       ${fmt(imported.secondsToCommit, 1)} s   ${fmt(imported.rowsPerSecond, 0)} rows/s   (target: under 30 s)`);
+  log(`  with the log checkpoint         ${fmt(imported.secondsWithCheckpoint, 1)} s   (${fmt(imported.cpuMicrosecondsPerRow, 0)} µs of CPU a row over all threads)`);
 }
 writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
