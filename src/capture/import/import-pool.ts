@@ -4,13 +4,12 @@ import { unpackRows, type PackContext, type PackedRows } from './packed-rows.js'
 import type { ImportContext, RowIssue } from './prepare-rows.js';
 import type { ChunkResult, ChunkWork } from './prepare-work.js';
 
-export interface ImportWorkerRequest {
-  id: number;
-  work: ChunkWork;
-}
+/** A chunk to prepare, or, once the import is committed, the copy of SQLite's log into the database. */
+export type ImportWorkerRequest = { id: number; work: ChunkWork } | { id: number; checkpoint: true };
 
 export type ImportWorkerReply =
   | { id: number; packed: PackedRows; issues: RowIssue[]; count: number }
+  | { id: number; checkpointed: true }
   | { id: number; failed: string };
 
 /**
@@ -28,6 +27,10 @@ export function startImportWorkers(opts: { count: number; db: DbOptions; context
       if (!chosen) throw new Error('no import workers');
       return chosen.run(work);
     },
+    /** Copies SQLite's log into the database on a worker, so that the calling thread stays free meanwhile. */
+    async checkpoint(): Promise<void> {
+      await workers[0]?.checkpoint();
+    },
     async close(): Promise<void> {
       await Promise.all(workers.map((w) => w.worker.terminate()));
     },
@@ -40,7 +43,7 @@ function startWorker(opts: { db: DbOptions; context: ImportContext; pack: PackCo
     workerData: { db: opts.db, context: opts.context },
     resourceLimits: { maxYoungGenerationSizeMb: 64 },
   });
-  const pending = new Map<number, { resolve: (result: ChunkResult) => void; reject: (err: Error) => void }>();
+  const pending = new Map<number, { resolve: (result: ChunkResult | undefined) => void; reject: (err: Error) => void }>();
   let seq = 0;
   const fail = (err: Error) => {
     for (const waiting of pending.values()) waiting.reject(err);
@@ -54,6 +57,10 @@ function startWorker(opts: { db: DbOptions; context: ImportContext; pack: PackCo
       waiting.reject(new Error(`import worker: ${reply.failed}`));
       return;
     }
+    if ('checkpointed' in reply) {
+      waiting.resolve(undefined);
+      return;
+    }
     const { packed, issues, count } = reply;
     let rows: ChunkResult['prepared'] | undefined;
     waiting.resolve({
@@ -65,18 +72,24 @@ function startWorker(opts: { db: DbOptions; context: ImportContext; pack: PackCo
       },
     });
   });
+  const request = (message: (id: number) => ImportWorkerRequest, transfer: ArrayBuffer[]) => new Promise<ChunkResult | undefined>((resolve, reject) => {
+    const id = ++seq;
+    pending.set(id, { resolve, reject });
+    worker.postMessage(message(id), transfer);
+  });
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`import worker stopped (exit code ${code})`)));
   return {
     worker,
     pending,
-    run(work: ChunkWork): Promise<ChunkResult> {
-      const id = ++seq;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        const transfer = 'csv' in work && work.csv.bytes.buffer instanceof ArrayBuffer ? [work.csv.bytes.buffer] : [];
-        worker.postMessage({ id, work } satisfies ImportWorkerRequest, transfer);
-      });
+    async run(work: ChunkWork): Promise<ChunkResult> {
+      const transfer = 'csv' in work && work.csv.bytes.buffer instanceof ArrayBuffer ? [work.csv.bytes.buffer] : [];
+      const result = await request((id) => ({ id, work }), transfer);
+      if (!result) throw new Error('import worker answered a chunk without rows');
+      return result;
+    },
+    async checkpoint(): Promise<void> {
+      await request((id) => ({ id, checkpoint: true }), []);
     },
   };
 }

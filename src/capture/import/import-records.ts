@@ -14,7 +14,7 @@ import { columnOf, matchHeader } from './columns.js';
 import { startImportWorkers } from './import-pool.js';
 import { createImportRules } from './import-rules.js';
 import { readImportFile, type ImportData, type ImportFormat } from './import-source.js';
-import { openImportWriter, type ImportWriter } from './import-writer.js';
+import { checkpointLog, openImportWriter, type ImportWriter } from './import-writer.js';
 import { createRowPreparer, DOCUMENT_NAMESPACES_JSON, type ImportContext, type PreparedRow, type RowIssue } from './prepare-rows.js';
 import { prepareWork, type ChunkResult, type ChunkWork } from './prepare-work.js';
 
@@ -103,6 +103,7 @@ export function createImporter(deps: {
       const alerts: Alert[] = [];
       const toCheckAfter: PreparedRow[] = [];
       let writer: ImportWriter | undefined;
+      const timings = { committedMs: 0, checkpointMs: 0 };
       let rows = 0;
       let stored = 0;
       let prepared = 0;
@@ -154,6 +155,24 @@ export function createImporter(deps: {
           while (queue.length >= inFlight) await consume(await (queue.shift() ?? Promise.reject(new Error('empty queue'))));
         }
         while (queue.length > 0) await consume(await (queue.shift() ?? Promise.reject(new Error('empty queue'))));
+
+        if (rows === 0 && issues.length === 0) report([{ row: 2, column: '', field: '', reason: '文件没有数据行 / the file has no data rows' }]);
+        if (issues.length > 0) {
+          if (writer) await writer.rollback();
+          writer = undefined;
+          // A refused attempt is itself a signal for the regulator, as when a single record is refused.
+          await deps.alerts.add(refusedAlerts);
+          throw refusal(issues, moreIssues);
+        }
+        writer ??= await openImportWriter(deps.db);
+        const committing = writer;
+        writer = undefined;
+        await committing.commit({
+          captureId: context.captureId, createdAt: context.recordTime, finishedAt: deps.now().toISOString(), status: 'success', eventCount: prepared, storedCount: stored, errors: [],
+        });
+        timings.committedMs = performance.now() - started;
+        await prepare.checkpoint();
+        timings.checkpointMs = performance.now() - started - timings.committedMs;
       } catch (err) {
         if (writer) await writer.rollback();
         throw err;
@@ -161,34 +180,18 @@ export function createImporter(deps: {
         await prepare.close();
       }
 
-      if (rows === 0 && issues.length === 0) report([{ row: 2, column: '', field: '', reason: '文件没有数据行 / the file has no data rows' }]);
-      if (issues.length > 0) {
-        if (writer) await writer.rollback();
-        // A refused attempt is itself a signal for the regulator, as when a single record is refused.
-        await deps.alerts.add(refusedAlerts);
-        throw refusal(issues, moreIssues);
-      }
-      const finishedAt = deps.now().toISOString();
-      writer ??= await openImportWriter(deps.db);
-      const committed = await writer.commit({
-        captureId: context.captureId, createdAt: context.recordTime, finishedAt, status: 'success', eventCount: prepared, storedCount: stored, errors: [],
-      });
-      const committedMs = performance.now() - started;
-      await committed.checkpoint();
-      const checkpointMs = performance.now() - started - committedMs;
-
       for (const row of toCheckAfter) for (const flag of await rules.afterStoring(row)) alerts.push(alertOf(flag, row));
       await deps.alerts.add(alerts);
       const listed = alerts.slice(0, MAX_REPORTED_ISSUES).map((a) => ({ row: Number(a.details.row), rule: a.rule, message: a.message }));
       return {
         captureId: context.captureId, rows, stored, skipped: prepared - stored, alerts: listed,
         ...(alerts.length > listed.length ? { moreAlerts: alerts.length - listed.length } : {}),
-        timings: { committedMs, checkpointMs },
+        timings,
       };
     },
   };
 
-  async function preparerFor(workers: number, context: ImportContext): Promise<{ run: (work: ChunkWork) => Promise<ChunkResult>; close: () => Promise<void> }> {
+  async function preparerFor(workers: number, context: ImportContext): Promise<{ run: (work: ChunkWork) => Promise<ChunkResult>; checkpoint: () => Promise<void>; close: () => Promise<void> }> {
     if (workers > 0) {
       return startImportWorkers({
         count: workers, db: sameDbOptions(deps.db), context,
@@ -196,7 +199,7 @@ export function createImporter(deps: {
       });
     }
     const preparer = await createRowPreparer({ lookups: createLookups(deps) }, context);
-    return { run: (work) => prepareWork(preparer, work), close: async () => {} };
+    return { run: (work) => prepareWork(preparer, work), checkpoint: async () => checkpointLog(sameDbOptions(deps.db)), close: async () => {} };
   }
 }
 

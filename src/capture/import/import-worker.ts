@@ -5,6 +5,7 @@ import { createProductStore } from '../../store/product-store.js';
 import { createProfileStore } from '../../store/profile-store.js';
 import { createProfiles } from '../records/profiles.js';
 import { createLookups } from '../records/resolve-record.js';
+import { checkpointLog } from './import-writer.js';
 import { packRows } from './packed-rows.js';
 import type { ImportWorkerReply, ImportWorkerRequest } from './import-pool.js';
 import { createRowPreparer, type ImportContext } from './prepare-rows.js';
@@ -21,6 +22,11 @@ parentPort?.on('message', async (message: ImportWorkerRequest) => {
   let reply: ImportWorkerReply;
   let transfer: ArrayBuffer[] = [];
   try {
+    if ('checkpoint' in message) {
+      checkpointLog(options.db);
+      parentPort?.postMessage({ id: message.id, checkpointed: true } satisfies ImportWorkerReply);
+      return;
+    }
     const result = await prepareWork(await preparer, message.work);
     const packed = packRows(result.prepared);
     reply = { id: message.id, packed, issues: result.issues, count: result.count };

@@ -1,5 +1,5 @@
 import { CamelCasePlugin, Kysely, type ControlledTransaction } from 'kysely';
-import { dialectOf, eventWriterOf, sameDbOptions, writeLockOf, type Db } from '../../store/db.js';
+import { dialectOf, eventWriterOf, sameDbOptions, writeLockOf, type Db, type DbOptions } from '../../store/db.js';
 import { createSqliteDatabase, createSqliteDialect, createSqliteEventWriter } from '../../store/dialect/sqlite.js';
 import type { CaptureJob } from '../../store/event-store.js';
 import type { EventWriter } from '../../store/event-writer.js';
@@ -22,8 +22,8 @@ export interface Claim {
 export interface ImportWriter {
   /** Stores the rows whose events the ledger lacks, and the claims; returns the ids of the events stored now. */
   write(rows: readonly PreparedRow[], claims: readonly Claim[]): Promise<Set<string>>;
-  /** Commits, with the import's capture job; `checkpoint` afterwards is SQLite's copy of its log into the database. */
-  commit(job: CaptureJob): Promise<{ checkpoint: () => Promise<void> }>;
+  /** Commits, with the import's capture job. */
+  commit(job: CaptureJob): Promise<void>;
   rollback(): Promise<void>;
 }
 
@@ -45,6 +45,21 @@ function jobRow(job: CaptureJob): Database['captureJob'] {
 }
 
 /**
+ * Copies SQLite's write-ahead log into the database file on a connection of its own (PASSIVE: readers and writers
+ * carry on meanwhile). After an import of a million rows the log holds about 2 GB; left alone, the next commit of the
+ * server would copy it, holding up that request for seconds. Nothing to do on PostgreSQL.
+ */
+export function checkpointLog(options: DbOptions): void {
+  if (options.databaseUrl || !options.sqliteFile) return;
+  const connection = createSqliteDatabase(options.sqliteFile);
+  try {
+    connection.pragma('wal_checkpoint(PASSIVE)');
+  } finally {
+    connection.close();
+  }
+}
+
+/**
  * Opens the transaction an import writes in. SQLite: a connection of the import's own, holding the write lock that
  * the server's writers share, with events stored by the SQLite event writer and sector records by a prepared
  * statement (a million rows through the query builder would take longer than the rest of the import); the
@@ -56,23 +71,26 @@ export async function openImportWriter(db: Db): Promise<ImportWriter> {
     const records = createSectorRecordStore(db).within(trx);
     return transactionWriter(trx, eventWriterOf(db), async (rows) => {
       for (const row of rows) await records.insert(row);
-    }, { close: async () => {}, checkpoint: async () => {} });
+    }, async () => {});
   }
 
   const file = sameDbOptions(db).sqliteFile;
   if (!file) throw new Error('this SQLite database has no file to open a second connection to');
   const connection = createSqliteDatabase(file);
   connection.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
-  // The log is copied into the database after the commit, outside the write lock, rather than by the commit itself.
+  // The log is copied into the database after the commit (checkpointLog), not by the commit itself under the lock.
   connection.pragma('wal_autocheckpoint = 0');
   const own = new Kysely<Database>({ dialect: createSqliteDialect(connection), plugins: [new CamelCasePlugin()] });
   const release = await holdLock(writeLockOf(db));
+  const close = async () => {
+    release();
+    await own.destroy();
+  };
   let trx: ControlledTransaction<Database>;
   try {
     trx = await own.startTransaction().execute();
   } catch (err) {
-    release();
-    await own.destroy();
+    await close();
     throw err;
   }
   const insertRecord = connection.prepare(`insert into sector_record (record_id, sector, stage, profile_version, party, counterpart, product_id, region,
@@ -83,31 +101,27 @@ export async function openImportWriter(db: Db): Promise<ImportWriter> {
         r.eventId, r.quantity ?? null, r.uom ?? null, r.recordedAt);
     }
   };
-  let released = false;
-  const close = async () => {
-    if (!released) release();
-    released = true;
-    await own.destroy();
-  };
-  return transactionWriter(trx, createSqliteEventWriter(connection), insertRecords, {
-    close,
-    checkpoint: async () => {
-      connection.pragma('wal_checkpoint(PASSIVE)');
-    },
-    afterEnd: () => {
-      if (!released) release();
-      released = true;
-    },
-  });
+  return transactionWriter(trx, createSqliteEventWriter(connection), insertRecords, close);
 }
 
 function transactionWriter(
   trx: ControlledTransaction<Database>,
   events: EventWriter,
   insertRecords: (rows: readonly SectorRecordRow[]) => Promise<void>,
-  life: { close: () => Promise<void>; checkpoint: () => Promise<void>; afterEnd?: () => void },
+  close: () => Promise<void>,
 ): ImportWriter {
   const records = createSectorRecordStore(trx).within(trx);
+  const end = async (commit: boolean) => {
+    try {
+      if (commit) await trx.commit().execute();
+      else if (!trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute();
+    } catch (err) {
+      if (!trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute();
+      throw err;
+    } finally {
+      await close();
+    }
+  };
   return {
     async write(rows, claims) {
       const stored = new Set(await events.insert(trx, rows.map((r) => r.event)));
@@ -118,31 +132,12 @@ function transactionWriter(
     async commit(job) {
       try {
         await trx.insertInto('captureJob').values(jobRow(job)).execute();
-        await trx.commit().execute();
       } catch (err) {
-        if (!trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute();
-        life.afterEnd?.();
-        await life.close();
+        await end(false);
         throw err;
       }
-      life.afterEnd?.();
-      return {
-        checkpoint: async () => {
-          try {
-            await life.checkpoint();
-          } finally {
-            await life.close();
-          }
-        },
-      };
+      await end(true);
     },
-    async rollback() {
-      try {
-        if (!trx.isCommitted && !trx.isRolledBack) await trx.rollback().execute();
-      } finally {
-        life.afterEnd?.();
-        await life.close();
-      }
-    },
+    rollback: () => end(false),
   };
 }
