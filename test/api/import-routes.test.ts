@@ -68,6 +68,8 @@ for (const dialect of testDialects()) {
       const res = await upload(utf8WithBom(csvOf(FARMING, [farmingRow('L001'), farmingRow('L002', { quantity: '320' })])));
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json()).toEqual({ captureId: expect.any(String), rows: 2, stored: 2, skipped: 0, alerts: [] });
+      const job = await t.app.inject({ method: 'GET', url: `/epcis/v2/capture/${res.json().captureId}` });
+      expect(job.json()).toMatchObject({ captureID: res.json().captureId, running: false, success: true, eventCount: 2, storedCount: 2 });
       const query = await t.app.inject({ method: 'GET', url: '/epcis/v2/events?EQ_bizStep=commissioning' });
       const events = query.json().epcisBody.queryResults.resultsBody.eventList;
       expect(events).toHaveLength(2);
