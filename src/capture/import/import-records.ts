@@ -146,8 +146,8 @@ export function createImporter(deps: {
         });
       };
 
+      const queue: Array<Promise<ChunkResult>> = [];
       try {
-        const queue: Array<Promise<ChunkResult>> = [];
         const inFlight = Math.max(1, workers * 2);
         for await (const work of chunks) {
           queue.push(prepare.run(work));
@@ -174,6 +174,8 @@ export function createImporter(deps: {
         await prepare.checkpoint();
         timings.checkpointMs = performance.now() - started - timings.committedMs;
       } catch (err) {
+        // Chunks still on their way fail when the workers stop; nothing waits for them any more.
+        for (const pending of queue) pending.catch(() => {});
         if (writer) await writer.rollback();
         throw err;
       } finally {

@@ -75,7 +75,8 @@ export async function openImportWriter(db: Db): Promise<ImportWriter> {
   }
 
   const file = sameDbOptions(db).sqliteFile;
-  if (!file) throw new Error('this SQLite database has no file to open a second connection to');
+  // An in-memory database cannot be opened a second time: the import would write into another, empty one.
+  if (!file || file === ':memory:') throw new Error('bulk import needs an SQLite database in a file, which it opens a second connection to');
   const connection = createSqliteDatabase(file);
   connection.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   // The log is copied into the database after the commit (checkpointLog), not by the commit itself under the lock.
