@@ -191,6 +191,29 @@ for (const dialect of testDialects()) {
       expect(result).toMatchObject({ rows: 300, stored: 300, skipped: 0 });
       expect(await count(db, 'sectorRecord')).toBe(300);
     });
+
+    it('applies the stage rules to rows prepared on worker threads, and reads XLSX there too', async () => {
+      const { importer } = await setUpLedger(db, { workers: 2, workerThresholdBytes: 0 });
+      const sale = { party: PHARMACY, codes: '83857930000879766660', time: '2026-03-05T10:00:00+08:00' };
+      const sales = Array.from({ length: 50 }, (_, i) => ({ ...sale, codes: `838579300008797${String(66000 + i)}` }));
+      sales[40] = { ...sale, time: '2026-03-05T11:00:00+08:00' };
+      const err = await refusalOf(importer.importRecords({ sector: 'drug', stage: 'dispensing', format: 'csv', data: utf8WithBom(csvOf(DISPENSING, [sale, ...sales])) }));
+      expect(err.details?.errors).toMatchObject([{ row: 43, field: 'codes', reason: expect.stringContaining('同一追溯码不能再次销售') }]);
+
+      const profile = BUILT_IN_PROFILES.find((p) => p.id === 'edible-agri');
+      if (!profile) throw new Error('no edible-agri profile');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Uint8Array.from(await templateXlsx(profile, FARMING)).buffer);
+      const sheet = workbook.worksheets[0];
+      if (!sheet) throw new Error('the template has no sheet');
+      const header = sheet.getRow(1).values;
+      const columns = (Array.isArray(header) ? header : []).slice(1).map(String);
+      for (let r = 0; r < 20; r++) {
+        for (const [field, value] of Object.entries(farmingRow(`XW${r}`))) sheet.getCell(r + 2, columns.findIndex((h) => h.endsWith(`(${field.replace('data.', '')})`)) + 1).value = value;
+      }
+      const result = await importer.importRecords({ sector: 'edible-agri', stage: 'farming', format: 'xlsx', data: Buffer.from(await workbook.xlsx.writeBuffer()) });
+      expect(result).toMatchObject({ rows: 20, stored: 20 });
+    });
   });
 }
 
