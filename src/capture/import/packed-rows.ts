@@ -23,15 +23,28 @@ type Value = string | number | null | undefined;
 
 export function packRows(rows: readonly PreparedRow[]): PackedRows {
   const parts: string[] = [];
-  const ends: number[] = [];
-  const present: number[] = [];
+  let ends = new Uint32Array(rows.length * 32 + 16);
+  let present = new Uint8Array(ends.length);
+  let count = 0;
   let length = 0;
   const put = (value: Value) => {
-    const text = value === null || value === undefined ? '' : String(value);
+    if (count === ends.length) {
+      const grown = new Uint32Array(ends.length * 2);
+      grown.set(ends);
+      ends = grown;
+      const flags = new Uint8Array(grown.length);
+      flags.set(present);
+      present = flags;
+    }
+    if (value === null || value === undefined) {
+      ends[count++] = length;
+      return;
+    }
+    const text = typeof value === 'string' ? value : String(value);
     parts.push(text);
     length += text.length;
-    ends.push(length);
-    present.push(value === null || value === undefined ? 0 : 1);
+    present[count] = 1;
+    ends[count++] = length;
   };
   for (const { row, event, record, facts } of rows) {
     const r = event.row;
@@ -44,7 +57,7 @@ export function packRows(rows: readonly PreparedRow[]): PackedRows {
     }
     put(facts ? JSON.stringify(facts) : undefined);
   }
-  return { count: rows.length, text: parts.join(''), ends: Uint32Array.from(ends), present: Uint8Array.from(present) };
+  return { count: rows.length, text: parts.join(''), ends: ends.slice(0, count), present: present.slice(0, count) };
 }
 
 const ROLES: readonly EpcRole[] = ['object', 'parent', 'child', 'input', 'output'];
