@@ -97,6 +97,20 @@ for (const dialect of testDialects()) {
       ]);
     });
 
+    it('refuses an empty file at row 1 and a file of the header alone at row 2', async () => {
+      const { importer } = await setUpLedger(db);
+      const empty = await refusalOf(importer.importRecords({ sector: 'edible-agri', stage: 'farming', format: 'csv', data: utf8WithBom('') }));
+      expect(empty.details?.errors).toEqual([{ row: 1, column: '', field: '', reason: '文件为空，第1行应为列标题 / the file is empty; row 1 must be the header row' }]);
+      const headerOnly = await refusalOf(importer.importRecords({ sector: 'edible-agri', stage: 'farming', format: 'csv', data: utf8WithBom(csvOf(FARMING, [])) }));
+      expect(headerOnly.details?.errors).toEqual([{ row: 2, column: '', field: '', reason: '文件没有数据行 / the file has no data rows' }]);
+    });
+
+    it('reports a quantity that is not a number once, at its column', async () => {
+      const { importer } = await setUpLedger(db);
+      const err = await refusalOf(importer.importRecords({ sector: 'edible-agri', stage: 'farming', format: 'csv', data: utf8WithBom(csvOf(FARMING, [farmingRow('L1', { quantity: '五百' })])) }));
+      expect(err.details?.errors).toEqual([{ row: 2, column: '*数量 (quantity)', field: 'quantity', reason: '数量“五百”不是数字 / quantity "五百" is not a number' }]);
+    });
+
     it('accepts headers written as the bare id or the bare Chinese name', async () => {
       const { importer } = await setUpLedger(db);
       const csv = csvOf(FARMING, [farmingRow('L001')], {
