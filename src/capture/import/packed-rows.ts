@@ -1,6 +1,6 @@
 import type { EventEpc, EpcRole } from '../../domain/event.js';
 import type { ImportContext, PreparedRow, RuleFacts } from './prepare-rows.js';
-import { recordIdOf } from './prepare-rows.js';
+import { recordIdOf } from '../../domain/sectors/record-events.js';
 
 /**
  * Prepared rows as they cross from a worker thread to the writer: every value as a slice of one string, so that the

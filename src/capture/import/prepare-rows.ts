@@ -1,8 +1,8 @@
-import { indexEvent, memoisedCanonicalId, type JsonObject } from '../../domain/event.js';
-import { contextNamespaces, eventHashId } from '../../domain/event-hash.js';
+import { indexEvent, memoisedCanonicalId } from '../../domain/event.js';
+import { contextNamespaces } from '../../domain/event-hash.js';
 import type { RecordIssue } from '../../domain/sectors/check-elements.js';
-import { findStage, ZHUISU_NS, type SectorProfile, type StageDef } from '../../domain/sectors/profile.js';
-import { recordToEvent, type ResolvedRecord } from '../../domain/sectors/record-events.js';
+import { findStage, type SectorProfile, type StageDef } from '../../domain/sectors/profile.js';
+import { RECORD_CONTEXT, sealedRecordEvent, type ResolvedRecord } from '../../domain/sectors/record-events.js';
 import { toEventRecord, type EventRecord } from '../../store/event-rows.js';
 import type { SectorRecordRow } from '../../store/sector-record-store.js';
 import { resolveRecord, type Lookups } from '../records/resolve-record.js';
@@ -52,17 +52,11 @@ export interface ImportContext {
   withFacts: boolean;
 }
 
-// A record's event as record-capture.ts captures it: hashed with the zhuisu prefix, stored with the document's prefixes.
-const HASH_NAMESPACES = { zhuisu: ZHUISU_NS };
-const DOCUMENT_NAMESPACES = contextNamespaces(['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld', { zhuisu: ZHUISU_NS }]);
+// A record's event as record-capture.ts captures it: stored with the prefixes of the document that carries it.
+const DOCUMENT_NAMESPACES = contextNamespaces(RECORD_CONTEXT);
 
 /** The `namespaces` of every imported event's row, as JSON. */
 export const DOCUMENT_NAMESPACES_JSON = JSON.stringify(DOCUMENT_NAMESPACES);
-
-/** The record id of an event: the first half of its hash, as `createRecorder` names records. */
-export function recordIdOf(eventId: string): string {
-  return eventId.replace(/^ni:\/\/\/sha-256;/, '').slice(0, 32);
-}
 
 /**
  * Turns rows of a file into events and sector records, checking each as `POST /api/v1/records` would
@@ -93,9 +87,7 @@ export async function createRowPreparer(deps: { lookups: Lookups }, ctx: ImportC
       return undefined;
     }
     const { record, units } = resolution.resolved;
-    const event: JsonObject = recordToEvent(record);
-    const eventId = eventHashId(event, HASH_NAMESPACES);
-    event.eventID = eventId;
+    const { event, eventId, recordId } = sealedRecordEvent(record);
     event.recordTime = ctx.recordTime;
     // The units were made canonical when the record was resolved; the rest (site, parties) repeat from row to row.
     const known = new Set([...units, ...record.inputs.lots.map((l) => l.lot), ...record.inputs.items]);
@@ -106,7 +98,7 @@ export async function createRowPreparer(deps: { lookups: Lookups }, ctx: ImportC
     }
     const { productId, quantity, uom } = resolution.resolved;
     const stored: SectorRecordRow = {
-      recordId: recordIdOf(eventId), sector: profile.id, stage: stage.id, profileVersion: profile.version, party: record.party, region: record.region,
+      recordId, sector: profile.id, stage: stage.id, profileVersion: profile.version, party: record.party, region: record.region,
       eventTime: indexed.event.eventTime, eventId, recordedAt: ctx.recordTime,
       ...(record.counterpart ? { counterpart: record.counterpart } : {}),
       ...(productId ? { productId } : {}),

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/errors.js';
-import { eventHashId } from '../../domain/event-hash.js';
 import type { RecordIssue } from '../../domain/sectors/check-elements.js';
 import type { RecordInput } from '../../domain/sectors/record-input.js';
-import { ZHUISU_NS } from '../../domain/sectors/profile.js';
-import { recordToEvent } from '../../domain/sectors/record-events.js';
+import { RECORD_CONTEXT, sealedRecordEvent } from '../../domain/sectors/record-events.js';
 import type { RuleOutcome } from '../../domain/sectors/rules.js';
 import type { Alert, AlertStore } from '../../store/alert-store.js';
 import type { PartyStore } from '../../store/party-store.js';
@@ -25,8 +23,6 @@ export interface RecordResult {
   units: string[];
   alerts: Array<{ rule: string; message: string }>;
 }
-
-const CONTEXT = ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld', { zhuisu: ZHUISU_NS }];
 
 /** One line per issue, for `detail`; the list itself goes in `errors`. */
 export function describeRecordIssues(issues: RecordIssue[]): string {
@@ -70,11 +66,7 @@ export function createRecorder(deps: {
     const resolution = await resolveRecord(input, lookups);
     if (!resolution.ok) throw new DomainError('invalid_record', describeRecordIssues(resolution.issues), { errors: resolution.issues });
     const { profile, record, units } = resolution.resolved;
-    const event = recordToEvent(record);
-    const eventId = eventHashId(event, { zhuisu: ZHUISU_NS });
-    event.eventID = eventId;
-    // The record is named after its event, so that the same record sent twice is one record.
-    const recordId = eventId.replace(/^ni:\/\/\/sha-256;/, '').slice(0, 32);
+    const { event, eventId, recordId } = sealedRecordEvent(record);
     const context = { sector: profile.id, party: record.party, recordId };
 
     const before = await rules.beforeStoring(profile, resolution.resolved, recordId);
@@ -88,7 +80,7 @@ export function createRecorder(deps: {
     }
 
     const eventTime = new Date(record.time).toISOString();
-    const document = { '@context': CONTEXT, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: deps.now().toISOString(), epcisBody: { eventList: [event] } };
+    const document = { '@context': RECORD_CONTEXT, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: deps.now().toISOString(), epcisBody: { eventList: [event] } };
     let stored;
     try {
       stored = await deps.capture.captureWith(document, async (tx) => {

@@ -1,5 +1,6 @@
 import type { JsonObject, JsonValue } from '../event.js';
-import { ZHUISU_BIZSTEP, type StageDef } from './profile.js';
+import { eventHashId } from '../event-hash.js';
+import { ZHUISU_BIZSTEP, ZHUISU_NS, type StageDef } from './profile.js';
 
 /** A quantity of a lot (EPC class), in a UN/CEFACT unit such as KGM, LTR or H87 (piece). */
 export interface LotQuantity {
@@ -142,4 +143,23 @@ export function recordToEvent(record: ResolvedRecord): JsonObject {
   if (record.reference) event['zhuisu:reference'] = record.reference;
   Object.assign(event, extensions);
   return event;
+}
+
+/** The `@context` of the documents that carry record events: EPCIS 2.0 and the `zhuisu` prefix of the elements. */
+export const RECORD_CONTEXT = ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld', { zhuisu: ZHUISU_NS }];
+
+/**
+ * A record's event with its CBV 2.0 eventID, and the record id named after it (the first half of the hash), so that
+ * the same record sent twice, through the API or a bulk import, is one record.
+ */
+export function sealedRecordEvent(record: ResolvedRecord): { event: JsonObject; eventId: string; recordId: string } {
+  const event = recordToEvent(record);
+  const eventId = eventHashId(event, { zhuisu: ZHUISU_NS });
+  event.eventID = eventId;
+  return { event, eventId, recordId: recordIdOf(eventId) };
+}
+
+/** The record id of a record's event: the first half of its hash. */
+export function recordIdOf(eventId: string): string {
+  return eventId.replace(/^ni:\/\/\/sha-256;/, '').slice(0, 32);
 }
