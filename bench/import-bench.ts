@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { createAuditTrail } from '../src/capture/audit/audit-trail.js';
 import { stageColumns } from '../src/capture/import/columns.js';
 import { createImporter } from '../src/capture/import/import-records.js';
 import { createProfiles } from '../src/capture/records/profiles.js';
@@ -128,7 +129,7 @@ export async function benchImport(opts: { rows: number; seed: number; dir: strin
   const parties = createPartyStore(db);
   const products = createProductStore(db);
   const profiles = createProfiles({ store: createProfileStore(db, { now }) });
-  const registry = createRegistry({ parties, products, catalogue: createCatalogueStore(db, { now }), quotas: createQuotaStore(db), profiles, now });
+  const registry = createRegistry({ parties, products, catalogue: createCatalogueStore(db, { now }), quotas: createQuotaStore(db), profiles, audit: createAuditTrail({ db, now }), now });
   await registry.ensureNationalCatalogue();
   for (let farm = 0; farm < FARMS; farm++) {
     await registry.registerParty({ uscc: farmUscc(farm), name: `海南农场${farm}`, region: pick(REGIONS, farm / FARMS), sectors: ['edible-agri'] });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SYSTEM_ACTOR, type AuditActor } from '../domain/audit/actor.js';
 import { DomainError } from '../domain/errors.js';
 import { isObject } from '../domain/event.js';
 import { namespaceOf } from '../domain/event-hash/namespaces.js';
@@ -12,7 +13,7 @@ import { describeIssues, type DocumentIssue } from './validate-document.js';
 export function createCapture(deps: { events: EventStore; now: () => Date; newCaptureId?: () => string }) {
   const newCaptureId = deps.newCaptureId ?? randomUUID;
 
-  async function capture(input: { json: JsonText } | { value: unknown }, kind: 'document' | 'event', alongside?: Alongside): Promise<{ job: CaptureJob; eventIds: string[] }> {
+  async function capture(input: { json: JsonText } | { value: unknown }, kind: 'document' | 'event', actor: AuditActor, alongside?: Alongside): Promise<{ job: CaptureJob; eventIds: string[] }> {
     const recordTime = deps.now().toISOString();
     const captureId = newCaptureId();
     const prepared = prepareCapture(input, kind, { recordTime, captureId });
@@ -44,7 +45,7 @@ export function createCapture(deps: { events: EventStore; now: () => Date; newCa
       storedCount: 0,
       errors: [],
     };
-    const { storedEventIds } = await deps.events.append({ events: records, declarations, job, ...(alongside ? { alongside } : {}) });
+    const { storedEventIds } = await deps.events.append({ events: records, declarations, job, actor, ...(alongside ? { alongside } : {}) });
     return { job: { ...job, storedCount: storedEventIds.length }, eventIds };
   }
 
@@ -64,31 +65,32 @@ export function createCapture(deps: { events: EventStore; now: () => Date; newCa
     if (clashes.length > 0) throw new DomainError('event_id_conflict', describeIssues(clashes), { errors: clashes });
   }
 
+  // Each entry point takes who sends the capture, for the audit entry stored with it (the platform itself when absent).
   return {
     /**
      * Captures an EPCISDocument (or EPCISQueryDocument) atomically: every event is stored or none is.
      * Throws `invalid_document` listing every bad event and field.
      */
-    async captureDocument(document: unknown): Promise<CaptureJob> {
-      return (await capture({ value: document }, 'document')).job;
+    async captureDocument(document: unknown, actor: AuditActor = SYSTEM_ACTOR): Promise<CaptureJob> {
+      return (await capture({ value: document }, 'document', actor)).job;
     },
 
     /**
      * Captures a document together with writes that belong to it (`alongside`, run in the same transaction), and
      * gives the eventIDs of its events in document order.
      */
-    async captureWith(document: unknown, alongside: Alongside): Promise<{ job: CaptureJob; eventIds: string[] }> {
-      return capture({ value: document }, 'document', alongside);
+    async captureWith(document: unknown, alongside: Alongside, actor: AuditActor = SYSTEM_ACTOR): Promise<{ job: CaptureJob; eventIds: string[] }> {
+      return capture({ value: document }, 'document', actor, alongside);
     },
 
     /** The same from the document's JSON (text or UTF-8 bytes), which a large document is parsed from off the main thread. */
-    async captureDocumentJson(json: JsonText): Promise<CaptureJob> {
-      return (await capture({ json }, 'document')).job;
+    async captureDocumentJson(json: JsonText, actor: AuditActor = SYSTEM_ACTOR): Promise<CaptureJob> {
+      return (await capture({ json }, 'document', actor)).job;
     },
 
     /** Captures one event (parsed, or as JSON); `created` is false when the ledger already held it. */
-    async captureEvent(input: { value: unknown } | { json: JsonText }): Promise<{ eventId: string; created: boolean }> {
-      const { job, eventIds } = await capture(input, 'event');
+    async captureEvent(input: { value: unknown } | { json: JsonText }, actor: AuditActor = SYSTEM_ACTOR): Promise<{ eventId: string; created: boolean }> {
+      const { job, eventIds } = await capture(input, 'event', actor);
       return { eventId: eventIds[0] ?? '', created: job.storedCount === 1 };
     },
   };

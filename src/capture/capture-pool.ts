@@ -1,9 +1,17 @@
 import { Worker } from 'node:worker_threads';
+import { SYSTEM_ACTOR, type AuditActor } from '../domain/audit/actor.js';
 import { DomainError, type ErrorCode } from '../domain/errors.js';
 import type { DbOptions } from '../store/db.js';
 import type { CaptureJob } from '../store/event-store.js';
 import type { Capture } from './capture-events.js';
 import type { JsonText } from './prepare-capture.js';
+
+/** What a capture worker is asked: a document's JSON, and who sends it. */
+export interface CaptureRequest {
+  id: number;
+  json: JsonText;
+  actor: AuditActor;
+}
 
 /** What a capture worker answers: a job, or the refusal to turn back into a DomainError, or a failure. */
 export type WorkerReply =
@@ -25,9 +33,9 @@ export function createCapturePool(opts: { workers: number; db: DbOptions; local:
 
   return {
     ...opts.local,
-    captureDocumentJson(json) {
+    captureDocumentJson(json, actor = SYSTEM_ACTOR) {
       const alive = pool.filter((w) => w.alive);
-      if (alive.length === 0 || json.length < WORKER_THRESHOLD_BYTES) return opts.local.captureDocumentJson(json);
+      if (alive.length === 0 || json.length < WORKER_THRESHOLD_BYTES) return opts.local.captureDocumentJson(json, actor);
       // The least busy worker; ties go round the pool.
       const start = next++ % alive.length;
       let chosen = alive[start];
@@ -35,7 +43,7 @@ export function createCapturePool(opts: { workers: number; db: DbOptions; local:
         const candidate = alive[(start + i) % alive.length];
         if (candidate && chosen && candidate.pending.size < chosen.pending.size) chosen = candidate;
       }
-      return chosen ? chosen.capture(json) : opts.local.captureDocumentJson(json);
+      return chosen ? chosen.capture(json, actor) : opts.local.captureDocumentJson(json, actor);
     },
     async close() {
       await Promise.all(pool.map((w) => (w.alive ? w.worker.terminate() : undefined)));
@@ -75,11 +83,11 @@ function startWorker(db: DbOptions) {
     get alive() {
       return state.alive;
     },
-    capture(json: JsonText): Promise<CaptureJob> {
+    capture(json: JsonText, actor: AuditActor): Promise<CaptureJob> {
       const id = ++seq;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, json }, transferable(json));
+        worker.postMessage({ id, json, actor } satisfies CaptureRequest, transferable(json));
       });
     },
   };

@@ -3,16 +3,16 @@ import { DomainError } from '../domain/errors.js';
 import { createDb, type DbOptions } from '../store/db.js';
 import { createEventStore } from '../store/event-store.js';
 import { createCapture } from './capture-events.js';
-import type { WorkerReply } from './capture-pool.js';
+import type { CaptureRequest, WorkerReply } from './capture-pool.js';
 
 // One capture pipeline on its own connection to the database that the main thread opened and migrated.
 const options: DbOptions = workerData.db;
 const capture = createCapture({ events: createEventStore(createDb(options)), now: () => new Date() });
 
-parentPort?.on('message', async (message: { id: number; json: Uint8Array | string }) => {
+parentPort?.on('message', async (message: CaptureRequest) => {
   let reply: WorkerReply;
   try {
-    reply = { id: message.id, job: await capture.captureDocumentJson(message.json) };
+    reply = { id: message.id, job: await capture.captureDocumentJson(message.json, message.actor) };
   } catch (err) {
     reply = err instanceof DomainError
       ? { id: message.id, refused: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }

@@ -1,4 +1,5 @@
 import { indexEvent, isObject, memoisedCanonicalId, type JsonObject } from '../domain/event.js';
+import { contentHashOfHashId } from '../domain/audit/ledger-digest.js';
 import { contextNamespaces, eventHashId } from '../domain/event-hash.js';
 import type { ErrorDeclarationRecord } from '../store/event-store.js';
 import { toEventRecord, type EventRecord } from '../store/event-rows.js';
@@ -86,7 +87,12 @@ export function prepareCapture(input: { json: JsonText } | { value: unknown }, k
       for (const issue of indexed.issues) issues.push({ ...(kind === 'document' ? { index } : {}), eventType: String(raw.type), ...issue });
       return;
     }
-    const prepared: PreparedEvent = { index, eventId, record: toEventRecord(indexed.event, ctx.captureId) };
+    const record = toEventRecord(indexed.event, ctx.captureId);
+    // The audit digest hashes the event as stored: without its own @context, whose prefixes the stored namespaces
+    // (the document's) may lack. Only a document's event can carry one; a lone event's is the namespaces themselves.
+    const stored = kind === 'document' && raw['@context'] !== undefined ? eventHashId(body, namespaces) : contentHash;
+    record.contentHash = contentHashOfHashId(stored);
+    const prepared: PreparedEvent = { index, eventId, record };
     if (eventId !== contentHash) prepared.contentHash = contentHash;
     const declaration = raw.errorDeclaration;
     if (isObject(declaration)) {

@@ -20,7 +20,7 @@ export async function loadChain(deps: { registry: Registry; recorder: Recorder }
   for (const quota of chain.quotas ?? []) await deps.registry.registerQuota(quota);
   const results: RecordResult[] = [];
   const lookups = deps.recorder.lookups();
-  for (const record of chain.records) results.push(await deps.recorder.record(record, lookups));
+  for (const record of chain.records) results.push(await deps.recorder.record(record, { lookups }));
   return results;
 }
 

@@ -33,6 +33,11 @@ export interface EventRecord {
   eventTime: string;
   row: Insertable<Database['event']>;
   epcs: EventEpc[];
+  /**
+   * The CBV 2.0 content hash (hex) of the event as stored, when whoever prepared it has it at hand; the audit log
+   * computes it from the row otherwise.
+   */
+  contentHash?: string;
 }
 
 export function toEventRecord(e: LedgerEvent, captureId: string): EventRecord {

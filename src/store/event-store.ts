@@ -1,10 +1,15 @@
 import type { EventQuery } from '../domain/event-query.js';
 import type { Transaction } from 'kysely';
+import type { AuditActor } from '../domain/audit/actor.js';
+import type { AuditAlgorithm, LedgerCoverage } from '../domain/audit/chain-hash.js';
+import { createLedgerDigest, eventContentHash, type DeclarationRow, type LedgerDigest } from '../domain/audit/ledger-digest.js';
 import type { JsonObject } from '../domain/event.js';
+import { createAuditStore, type NewAuditEntry } from './audit-store.js';
 import { eventKeyOf, type EventRecord } from './event-rows.js';
 import { inChunks } from './in-list.js';
 import { eventWriterOf, writeLockOf, type Db } from './db.js';
 import { eventQueryFilter } from './event-filter.js';
+import type { StoredEvents } from './event-writer.js';
 import type { Database } from './schema.js';
 
 /** An event as the ledger returns it: the captured JSON, with any later error declaration attached. */
@@ -41,18 +46,21 @@ export type Alongside = (tx: Transaction<Database>) => Promise<void>;
 export function createEventStore(db: Db) {
   const writer = eventWriterOf(db);
   const lock = writeLockOf(db);
+  const audit = createAuditStore(db);
   return {
     /**
-     * Stores a whole capture in one transaction: every new event, every declaration and the job, or nothing.
-     * Events whose eventID is already in the ledger are skipped, so capturing the same event twice stores it once.
+     * Stores a whole capture in one transaction: every new event, every declaration, the job and the audit entry
+     * that covers them (docs/audit.md), or nothing. Events whose eventID is already in the ledger are skipped, so
+     * capturing the same event twice stores it once.
      */
-    async append(capture: { events: EventRecord[]; declarations: ErrorDeclarationRecord[]; job: CaptureJob; alongside?: Alongside }): Promise<{ storedEventIds: string[] }> {
+    async append(capture: { events: EventRecord[]; declarations: ErrorDeclarationRecord[]; job: CaptureJob; alongside?: Alongside; actor: AuditActor }): Promise<{ storedEventIds: string[] }> {
       return lock.run(() => db.transaction().execute(async (tx) => {
         const stored = await writer.insert(tx, capture.events);
         if (capture.alongside) await capture.alongside(tx);
+        let declarations: Array<DeclarationRow & { seq: number }> = [];
         if (capture.declarations.length > 0) {
           const recordTime = capture.job.createdAt;
-          await tx
+          declarations = await tx
             .insertInto('eventErrorDeclaration')
             .values(capture.declarations.map((d) => ({
               eventId: d.eventId,
@@ -62,10 +70,13 @@ export function createEventStore(db: Db) {
               recordTime,
               captureId: capture.job.captureId,
             })))
+            .returning(['seq', 'eventId', 'declarationTime', 'reason', 'recordTime', 'body'])
             .execute();
+          declarations.sort((a, b) => a.seq - b.seq);
         }
-        await tx.insertInto('captureJob').values({ ...jobRow(capture.job), storedCount: stored.length }).execute();
-        return { storedEventIds: stored };
+        await tx.insertInto('captureJob').values({ ...jobRow(capture.job), storedCount: stored.eventIds.length }).execute();
+        await audit.append((algorithm) => captureEntry(algorithm, { ...capture, stored, storedDeclarations: declarations }), tx);
+        return { storedEventIds: stored.eventIds };
       }));
     },
 
@@ -136,6 +147,48 @@ async function withDeclarations(db: Db, rows: Array<{ seq: number; eventId: stri
     const declaration = declared.get(row.eventId);
     return { seq: row.seq, eventId: row.eventId, body: declaration ? { ...body, errorDeclaration: declaration } : body, namespaces: JSON.parse(row.namespaces) };
   });
+}
+
+// The entry of a capture: who sent it, and the digest of the events and declarations it stored, in seq order.
+function captureEntry(
+  algorithm: AuditAlgorithm,
+  capture: { events: EventRecord[]; job: CaptureJob; actor: AuditActor; stored: StoredEvents; storedDeclarations: Array<DeclarationRow & { seq: number }> },
+): NewAuditEntry {
+  const { job, stored, storedDeclarations } = capture;
+  const records = new Map<string, EventRecord>();
+  for (const record of capture.events) if (!records.has(record.eventId)) records.set(record.eventId, record);
+  const entry: NewAuditEntry = {
+    at: job.finishedAt ?? job.createdAt,
+    actor: capture.actor,
+    action: 'capture',
+    subject: job.captureId,
+    details: { recordTime: job.createdAt, sent: job.eventCount },
+    algorithm,
+  };
+  const events = coverage(algorithm, stored.seqs, (digest) => {
+    stored.eventIds.forEach((eventId) => {
+      const record = records.get(eventId);
+      digest.addEvent(eventId, record?.contentHash ?? contentHashOfRow(record));
+    });
+  });
+  const declarations = coverage(algorithm, storedDeclarations.map((d) => d.seq), (digest) => storedDeclarations.forEach((d) => digest.addDeclaration(d)));
+  if (events) entry.events = events;
+  if (declarations) entry.declarations = declarations;
+  return entry;
+}
+
+function coverage(algorithm: AuditAlgorithm, seqs: number[], add: (digest: LedgerDigest) => void): LedgerCoverage | undefined {
+  const [firstSeq] = seqs;
+  const lastSeq = seqs.at(-1);
+  if (firstSeq === undefined || lastSeq === undefined) return undefined;
+  const digest = createLedgerDigest(algorithm);
+  add(digest);
+  return { firstSeq, lastSeq, count: digest.count, digest: digest.digest() };
+}
+
+function contentHashOfRow(record: EventRecord | undefined): string {
+  if (!record) throw new Error('the event writer stored an event that the capture did not hold');
+  return eventContentHash(JSON.parse(record.row.body), JSON.parse(record.row.namespaces));
 }
 
 function jobRow(job: CaptureJob): Database['captureJob'] {

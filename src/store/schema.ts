@@ -17,6 +17,7 @@ export interface Database {
   quota: QuotaTable;
   alert: AlertTable;
   sectorProfile: SectorProfileTable;
+  auditLog: AuditLogTable;
 }
 
 export interface EventTable {
@@ -199,4 +200,33 @@ export interface SectorProfileTable {
   /** The profile as JSON. */
   body: string;
   registeredAt: string;
+}
+
+/** The hash-chained audit log: who did what, each entry chained to the one before (docs/audit.md). */
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actorType: string;
+  actorId: string;
+  actorName: string | null;
+  enterprise: string | null;
+  address: string | null;
+  action: string;
+  subject: string;
+  /** JSON text, hashed as stored. */
+  details: string;
+  /** sm3 or sha256: the hash function of this entry's chain hash and digests. */
+  algorithm: string;
+  /** The events a capture or import stored: the seq range, their count and digest; null for other entries. */
+  eventFirstSeq: number | null;
+  eventLastSeq: number | null;
+  eventCount: number | null;
+  eventDigest: string | null;
+  /** The same for the error declarations it stored. */
+  declarationFirstSeq: number | null;
+  declarationLastSeq: number | null;
+  declarationCount: number | null;
+  declarationDigest: string | null;
+  prevHash: string;
+  hash: string;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SYSTEM_ACTOR, type AuditActor } from '../../domain/audit/actor.js';
 import { DomainError } from '../../domain/errors.js';
 import { findStage, type SectorProfile, type StageDef } from '../../domain/sectors/profile.js';
 import type { AlertStore } from '../../store/alert-store.js';
@@ -55,10 +56,11 @@ export function createImporter(deps: {
 
   return {
     /**
-     * Imports a file of records of one stage. Throws `invalid_record` listing every bad row, column and reason (at
-     * most MAX_REPORTED_ISSUES, with a count of the rest), having stored nothing.
+     * Imports a file of records of one stage, with one audit entry naming `actor` (the platform itself when absent).
+     * Throws `invalid_record` listing every bad row, column and reason (at most MAX_REPORTED_ISSUES, with a count of
+     * the rest), having stored nothing.
      */
-    async importRecords(input: { sector: string; stage: string; format: ImportFormat; data: ImportData; size?: number }): Promise<ImportResult> {
+    async importRecords(input: { sector: string; stage: string; format: ImportFormat; data: ImportData; size?: number; actor?: AuditActor }): Promise<ImportResult> {
       const started = performance.now();
       const { profile, stage } = await findImportStage(deps.profiles, input.sector, input.stage);
       const { header, chunks } = await readImportFile(input.format, input.data);
@@ -85,7 +87,7 @@ export function createImporter(deps: {
           while (queue.length >= inFlight) await run.consume(await (queue.shift() ?? Promise.reject(new Error('empty queue'))));
         }
         while (queue.length > 0) await run.consume(await (queue.shift() ?? Promise.reject(new Error('empty queue'))));
-        await run.commit();
+        await run.commit(input.actor ?? SYSTEM_ACTOR);
         timings.committedMs = performance.now() - started;
         await prepare.checkpoint();
         timings.checkpointMs = performance.now() - started - timings.committedMs;

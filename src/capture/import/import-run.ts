@@ -1,3 +1,4 @@
+import type { AuditActor } from '../../domain/audit/actor.js';
 import { DomainError } from '../../domain/errors.js';
 import type { SectorProfile, StageDef } from '../../domain/sectors/profile.js';
 import type { RuleOutcome } from '../../domain/sectors/rules.js';
@@ -109,8 +110,11 @@ export function createImportRun(deps: {
       });
     },
 
-    /** After the last chunk: commits, or rolls back and throws `invalid_record` with every problem found. */
-    async commit(): Promise<void> {
+    /**
+     * After the last chunk: commits, with the audit entry of `actor`'s import, or rolls back and throws
+     * `invalid_record` with every problem found.
+     */
+    async commit(actor: AuditActor): Promise<void> {
       if (counts.rows === 0 && issues.length === 0) report([{ row: 2, column: '', field: '', reason: '文件没有数据行 / the file has no data rows' }]);
       if (issues.length > 0) {
         await abandon();
@@ -123,7 +127,7 @@ export function createImportRun(deps: {
       await committing.commit({
         captureId: context.captureId, createdAt: context.recordTime, finishedAt: deps.now().toISOString(), status: 'success',
         eventCount: counts.prepared, storedCount: counts.stored, errors: [],
-      });
+      }, { actor, details: { sector: context.sector, stage: context.stage, profileVersion: context.profileVersion, rows: counts.rows } });
     },
 
     /** Rolls back what was written, when the import stops for another reason than its rows. */

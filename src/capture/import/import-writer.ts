@@ -1,4 +1,8 @@
 import { CamelCasePlugin, Kysely, type ControlledTransaction } from 'kysely';
+import type { AuditActor } from '../../domain/audit/actor.js';
+import { DEFAULT_AUDIT_ALGORITHM, isAuditAlgorithm, type AuditAlgorithm } from '../../domain/audit/chain-hash.js';
+import { contentHashOfHashId, createLedgerDigest } from '../../domain/audit/ledger-digest.js';
+import { createAuditStore } from '../../store/audit-store.js';
 import { dialectOf, eventWriterOf, sameDbOptions, writeLockOf, type Db, type DbOptions } from '../../store/db.js';
 import { createSqliteDatabase, createSqliteDialect, createSqliteEventWriter } from '../../store/dialect/sqlite.js';
 import type { CaptureJob } from '../../store/event-store.js';
@@ -22,8 +26,8 @@ export interface Claim {
 export interface ImportWriter {
   /** Stores the rows whose events the ledger lacks, and the claims; returns the ids of the events stored now. */
   write(rows: readonly PreparedRow[], claims: readonly Claim[]): Promise<Set<string>>;
-  /** Commits, with the import's capture job. */
-  commit(job: CaptureJob): Promise<void>;
+  /** Commits, with the import's capture job and its audit entry: who imported it, and what (`details`). */
+  commit(job: CaptureJob, audit: { actor: AuditActor; details: Record<string, unknown> }): Promise<void>;
   rollback(): Promise<void>;
 }
 
@@ -66,10 +70,13 @@ export function checkpointLog(options: DbOptions): void {
  * server's own connection keeps answering reads meanwhile. PostgreSQL: a transaction on the pool, through the stores.
  */
 export async function openImportWriter(db: Db): Promise<ImportWriter> {
+  // The digest of the file's events is built as they are stored, so its algorithm is settled now: the chain's.
+  const head = await createAuditStore(db).head();
+  const algorithm = head && isAuditAlgorithm(head.algorithm) ? head.algorithm : DEFAULT_AUDIT_ALGORITHM;
   if (dialectOf(db) === 'postgres') {
     const trx = await db.startTransaction().execute();
     const records = createSectorRecordStore(db).within(trx);
-    return transactionWriter(trx, eventWriterOf(db), async (rows) => {
+    return transactionWriter(db, trx, algorithm, eventWriterOf(db), async (rows) => {
       for (const row of rows) await records.insert(row);
     }, async () => {});
   }
@@ -102,11 +109,13 @@ export async function openImportWriter(db: Db): Promise<ImportWriter> {
         r.eventId, r.quantity ?? null, r.uom ?? null, r.recordedAt);
     }
   };
-  return transactionWriter(trx, createSqliteEventWriter(connection), insertRecords, close);
+  return transactionWriter(db, trx, algorithm, createSqliteEventWriter(connection), insertRecords, close);
 }
 
 function transactionWriter(
+  db: Db,
   trx: ControlledTransaction<Database>,
+  algorithm: AuditAlgorithm,
   events: EventWriter,
   insertRecords: (rows: readonly SectorRecordRow[]) => Promise<void>,
   close: () => Promise<void>,
@@ -123,16 +132,30 @@ function transactionWriter(
       await close();
     }
   };
+  // One audit entry for the whole file, its digest built batch by batch: a few bytes hashed per event, no row written.
+  const digest = createLedgerDigest(algorithm);
+  const range = { firstSeq: 0, lastSeq: 0 };
   return {
     async write(rows, claims) {
-      const stored = new Set(await events.insert(trx, rows.map((r) => r.event)));
+      const inserted = await events.insert(trx, rows.map((r) => r.event));
+      // An imported event is named by its CBV 2.0 hash (sealedRecordEvent), so its content hash is in its eventID.
+      for (const eventId of inserted.eventIds) digest.addEvent(eventId, contentHashOfHashId(eventId));
+      if (range.firstSeq === 0) range.firstSeq = inserted.seqs[0] ?? 0;
+      range.lastSeq = inserted.seqs.at(-1) ?? range.lastSeq;
+      const stored = new Set(inserted.eventIds);
       await insertRecords(rows.filter((r) => stored.has(r.event.eventId)).map((r) => r.record));
       for (const claim of claims) await records.claim(claim.units, claim.rule, claim.recordId);
       return stored;
     },
-    async commit(job) {
+    async commit(job, audit) {
       try {
         await trx.insertInto('captureJob').values(jobRow(job)).execute();
+        const count = digest.count;
+        await createAuditStore(db).append({
+          at: job.finishedAt ?? job.createdAt, actor: audit.actor, action: 'import', subject: job.captureId,
+          details: { ...audit.details, recordTime: job.createdAt, sent: job.eventCount }, algorithm,
+          ...(count > 0 ? { events: { firstSeq: range.firstSeq, lastSeq: range.lastSeq, count, digest: digest.digest() } } : {}),
+        }, trx);
       } catch (err) {
         await end(false);
         throw err;

@@ -1,11 +1,16 @@
+import { SYSTEM_ACTOR, type AuditActor } from '../../domain/audit/actor.js';
 import { DomainError } from '../../domain/errors.js';
 import { checkProfile } from '../../domain/sectors/check-profile.js';
 import { BUILT_IN_PROFILES } from '../../domain/sectors/index.js';
 import type { SectorProfile } from '../../domain/sectors/profile.js';
 import type { ProfileStore } from '../../store/profile-store.js';
+import type { AuditTrail } from '../audit/audit-trail.js';
 
-/** The sector profiles in force: the built-in ones and any version registered as data since. */
-export function createProfiles(deps: { store: ProfileStore }) {
+/**
+ * The sector profiles in force: the built-in ones and any version registered as data since. `audit` records who
+ * registers a profile; readers that never register one (an import's worker threads) leave it out.
+ */
+export function createProfiles(deps: { store: ProfileStore; audit?: AuditTrail }) {
   let registered: SectorProfile[] | undefined;
   async function all(): Promise<SectorProfile[]> {
     registered ??= await deps.store.all();
@@ -39,7 +44,8 @@ export function createProfiles(deps: { store: ProfileStore }) {
      * Registers a new profile version (or a new sector) as data. Versions only grow, so that records made under an
      * earlier version keep their meaning.
      */
-    async register(profile: SectorProfile): Promise<void> {
+    async register(profile: SectorProfile, actor: AuditActor = SYSTEM_ACTOR): Promise<void> {
+      if (!deps.audit) throw new Error('these profiles were opened without an audit trail, for reading only');
       const issues = checkProfile(profile);
       if (issues.length > 0) throw new DomainError('invalid_profile', issues.map((i) => `${i.field}: ${i.reason}`).join('; '), { errors: issues });
       const newest = (await this.versions(profile.id)).at(-1);
@@ -48,6 +54,7 @@ export function createProfiles(deps: { store: ProfileStore }) {
       }
       await deps.store.add(profile);
       registered = undefined;
+      await deps.audit.record(actor, 'profile.register', profile.id, { version: profile.version });
     },
   };
 }

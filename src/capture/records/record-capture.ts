@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SYSTEM_ACTOR, type AuditActor } from '../../domain/audit/actor.js';
 import { DomainError } from '../../domain/errors.js';
 import type { RecordIssue } from '../../domain/sectors/check-elements.js';
 import type { RecordInput } from '../../domain/sectors/record-input.js';
@@ -62,8 +63,12 @@ export function createRecorder(deps: {
     });
   }
 
-  async function record(input: RecordInput, lookups: Lookups = createLookups(deps)): Promise<RecordResult> {
-    const resolution = await resolveRecord(input, lookups);
+  /**
+   * Records one stage: the record's event and row in one transaction with the audit entry naming `opts.actor` (the
+   * platform itself when absent). `opts.lookups` is the cache of a run of records (`lookups()`).
+   */
+  async function record(input: RecordInput, opts: { actor?: AuditActor; lookups?: Lookups } = {}): Promise<RecordResult> {
+    const resolution = await resolveRecord(input, opts.lookups ?? createLookups(deps));
     if (!resolution.ok) throw new DomainError('invalid_record', describeRecordIssues(resolution.issues), { errors: resolution.issues });
     const { profile, record, units } = resolution.resolved;
     const { event, eventId, recordId } = sealedRecordEvent(record);
@@ -94,7 +99,7 @@ export function createRecorder(deps: {
           ...(resolution.resolved.uom ? { uom: resolution.resolved.uom } : {}),
         });
         for (const claim of before.claims) await within.claim(claim.units, claim.rule, recordId);
-      });
+      }, opts.actor ?? SYSTEM_ACTOR);
     } catch (err) {
       // Two sales of one code at the same moment: the claim's key stops the second, which is refused like any other.
       const raced = await rules.beforeStoring(profile, resolution.resolved, recordId);

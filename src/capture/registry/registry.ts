@@ -1,3 +1,4 @@
+import { SYSTEM_ACTOR, type AuditActor } from '../../domain/audit/actor.js';
 import { DomainError } from '../../domain/errors.js';
 import { checkRegionCode } from '../../domain/ids/region.js';
 import { parseGtin } from '../../domain/ids/gtin.js';
@@ -10,20 +11,24 @@ import type { CatalogueEntry, CatalogueStore } from '../../store/catalogue-store
 import type { Party, PartyStore } from '../../store/party-store.js';
 import type { Product, ProductStore } from '../../store/product-store.js';
 import type { Quota, QuotaStore } from '../../store/quota-store.js';
+import type { AuditTrail } from '../audit/audit-trail.js';
 import type { Profiles } from '../records/profiles.js';
 
 function refuse(issues: RecordIssue[]): DomainError {
   return new DomainError('invalid_record', issues.map((i) => `${i.field}: ${i.reason}`).join('; '), { errors: issues });
 }
 
-/** Registration of what records refer to: parties, products, the product catalogue and quotas. */
-export function createRegistry(deps: { parties: PartyStore; products: ProductStore; catalogue: CatalogueStore; quotas: QuotaStore; profiles: Profiles; now: () => Date }) {
+/**
+ * Registration of what records refer to: parties, products, the product catalogue and quotas. Each registration is
+ * recorded in the audit trail with who made it (`actor`, the platform itself when absent).
+ */
+export function createRegistry(deps: { parties: PartyStore; products: ProductStore; catalogue: CatalogueStore; quotas: QuotaStore; profiles: Profiles; audit: AuditTrail; now: () => Date }) {
   return {
     /**
      * Registers a party (追溯主体) under its 统一社会信用代码. A code whose check character fails is refused unless an
      * administrator overrides it for a legacy code (`overrideCheckCharacter`), which is kept on the party.
      */
-    async registerParty(input: { uscc: string; name: string; region: string; site?: string; sectors?: string[]; overrideCheckCharacter?: boolean }): Promise<{ party: Party; warnings: string[] }> {
+    async registerParty(input: { uscc: string; name: string; region: string; site?: string; sectors?: string[]; overrideCheckCharacter?: boolean }, actor: AuditActor = SYSTEM_ACTOR): Promise<{ party: Party; warnings: string[] }> {
       const issues: RecordIssue[] = [];
       const warnings: string[] = [];
       const checked = checkUscc(input.uscc);
@@ -56,11 +61,12 @@ export function createRegistry(deps: { parties: PartyStore; products: ProductSto
         checkOverridden: !checked.ok, registeredAt: deps.now().toISOString(),
       };
       if (!(await deps.parties.add(party))) throw new DomainError('already_registered', `统一社会信用代码${code}已登记 / ${code} is already registered`);
+      await deps.audit.record(actor, 'party.register', party.uscc, { name: party.name, region: party.region, site: party.site, sectors: party.sectors, checkOverridden: party.checkOverridden });
       return { party, warnings };
     },
 
     /** Registers a product of a party under the party's own code and, if it has one, its GTIN. */
-    async registerProduct(input: { party: string; code: string; name: string; catalogueEntry: string; gtin?: string }): Promise<Product> {
+    async registerProduct(input: { party: string; code: string; name: string; catalogueEntry: string; gtin?: string }, actor: AuditActor = SYSTEM_ACTOR): Promise<Product> {
       const issues: RecordIssue[] = [];
       const party = await deps.parties.find(input.party.trim().toUpperCase());
       if (!party) issues.push({ field: 'party', reason: `追溯主体${input.party}未登记 / party ${input.party} is not registered` });
@@ -82,16 +88,19 @@ export function createRegistry(deps: { parties: PartyStore; products: ProductSto
         registeredAt: deps.now().toISOString(), ...(gtin ? { gtin } : {}),
       };
       if (!(await deps.products.add(product))) throw new DomainError('already_registered', `产品${product.productId}或编码${input.code}已登记 / product ${product.productId} or code ${input.code} of this party is already registered`);
+      await deps.audit.record(actor, 'product.register', product.productId, { party: product.party, code: product.code, name: product.name, catalogueEntry: product.catalogueEntry });
       return product;
     },
 
     /** Adds the national entries of the built-in profiles that the catalogue lacks (at every start). */
     async ensureNationalCatalogue(): Promise<void> {
-      await deps.catalogue.ensure(nationalCatalogue(await deps.profiles.latest()), 'national key list of the built-in sector profiles');
+      const change = 'national key list of the built-in sector profiles';
+      const version = await deps.catalogue.ensure(nationalCatalogue(await deps.profiles.latest()), change);
+      if (version !== undefined) await deps.audit.record(SYSTEM_ACTOR, 'catalogue.ensure', `v${version}`, { version, change });
     },
 
     /** Adds a catalogue entry: national, or local to a region and compatible with a national entry of the same sector. */
-    async addCatalogueEntry(input: { scope: string; sector: string; productKind: string; name: { zh: string; en: string }; list: 'key' | 'encouraged'; compatibleWith?: string }): Promise<{ entry: CatalogueEntry; version: number }> {
+    async addCatalogueEntry(input: { scope: string; sector: string; productKind: string; name: { zh: string; en: string }; list: 'key' | 'encouraged'; compatibleWith?: string }, actor: AuditActor = SYSTEM_ACTOR): Promise<{ entry: CatalogueEntry; version: number }> {
       const issues: RecordIssue[] = [];
       if (!(await deps.profiles.find(input.sector))) issues.push({ field: 'sector', reason: `没有“${input.sector}”行业 / there is no sector "${input.sector}"` });
       if (!/^[a-z][a-z0-9-]*$/.test(input.productKind)) issues.push({ field: 'productKind', reason: `产品类别标识须为小写字母、数字和连字符 / productKind is lower-case letters, digits and hyphens` });
@@ -108,17 +117,19 @@ export function createRegistry(deps: { parties: PartyStore; products: ProductSto
       const entry = { id, scope: input.scope, sector: input.sector, productKind: input.productKind, name: input.name, list: input.list, ...(input.scope !== 'national' && input.compatibleWith ? { compatibleWith: input.compatibleWith } : {}) };
       const { added, version } = await deps.catalogue.add(entry, `add ${id}`);
       if (!added) throw new DomainError('already_registered', `目录条目“${id}”已存在 / catalogue entry "${id}" exists`);
+      await deps.audit.record(actor, 'catalogue.add', id, { ...entry, version });
       return { entry: { ...entry, addedIn: version }, version };
     },
 
-    async retireCatalogueEntry(id: string): Promise<number> {
+    async retireCatalogueEntry(id: string, actor: AuditActor = SYSTEM_ACTOR): Promise<number> {
       const version = await deps.catalogue.retire(id, `retire ${id}`);
       if (version === undefined) throw new DomainError('catalogue_entry_not_found', `目录中没有在用的条目“${id}” / the catalogue has no entry "${id}" in force`);
+      await deps.audit.record(actor, 'catalogue.retire', id, { version });
       return version;
     },
 
     /** Registers an enterprise's output quota for a period, e.g. a year's rare-earth smelting-separation quota. */
-    async registerQuota(input: { party: string; reference: string; sector: string; periodStart: string; periodEnd: string; quantity: number; unit: string }): Promise<Quota> {
+    async registerQuota(input: { party: string; reference: string; sector: string; periodStart: string; periodEnd: string; quantity: number; unit: string }, actor: AuditActor = SYSTEM_ACTOR): Promise<Quota> {
       const issues: RecordIssue[] = [];
       if (!(await deps.parties.find(input.party))) issues.push({ field: 'party', reason: `追溯主体${input.party}未登记 / party ${input.party} is not registered` });
       if (!(await deps.profiles.find(input.sector))) issues.push({ field: 'sector', reason: `没有“${input.sector}”行业 / there is no sector "${input.sector}"` });
@@ -132,6 +143,7 @@ export function createRegistry(deps: { parties: PartyStore; products: ProductSto
         quantity: input.quantity, uom: input.unit, registeredAt: deps.now().toISOString(),
       };
       if (!(await deps.quotas.add(quota))) throw new DomainError('already_registered', `指标“${input.reference}”已登记 / quota "${input.reference}" is already registered for ${input.party}`);
+      await deps.audit.record(actor, 'quota.register', `${quota.party}/${quota.reference}`, { ...quota });
       return quota;
     },
   };

@@ -1,6 +1,7 @@
 import pg from 'pg';
-import { PostgresDialect, sql } from 'kysely';
+import { PostgresDialect, sql, type Transaction } from 'kysely';
 import type { CodeWriter } from '../code-store.js';
+import type { Database } from '../schema.js';
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
@@ -37,3 +38,11 @@ export const postgresCodeWriter: CodeWriter = {
     }
   },
 };
+
+/**
+ * Holds the audit chain for the rest of the transaction, so that appends from every connection and process line up
+ * one after the other. Keyed by the schema too: chains in other schemas of the same server do not wait on each other.
+ */
+export async function lockAuditChainPostgres(tx: Transaction<Database>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('zhuisu.audit_log'), hashtext(current_schema()))`.execute(tx);
+}

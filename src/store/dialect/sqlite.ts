@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
 import { toEpcRows } from '../event-rows.js';
 import type { CodeWriter } from '../code-store.js';
-import type { EventWriter } from '../event-writer.js';
+import type { EventWriter, StoredEvents } from '../event-writer.js';
 
 /** The embedded database: one file, WAL journal, every commit synced before it is acknowledged. */
 export function createSqliteDatabase(file: string): SQLite.Database {
@@ -52,17 +52,19 @@ export function createSqliteEventWriter(database: SQLite.Database): EventWriter 
       const { stored, event: insertEvent, epc: insertEpc } = prepared();
       // Ids already in the ledger, then each id as it is stored, so that an event sent twice in one capture is stored once.
       const present = new Set(stored.all(JSON.stringify(events.map((e) => e.row.eventKey))).filter((id) => typeof id === 'string'));
-      const storedIds: string[] = [];
+      const inserted: StoredEvents = { eventIds: [], seqs: [] };
       for (const e of events) {
         const r = e.row;
         if (present.has(r.eventId)) continue;
         present.add(r.eventId);
         const { lastInsertRowid } = insertEvent.run(r.eventId, r.eventKey, r.eventType, r.eventTime, r.eventTimeZoneOffset, r.recordTime, r.action, r.bizStep,
           r.disposition, r.readPoint, r.bizLocation, r.transformationId, r.identifiers, r.parties, r.body, r.namespaces, r.captureId);
-        storedIds.push(e.eventId);
-        for (const x of toEpcRows(e, Number(lastInsertRowid))) insertEpc.run(x.epc, x.eventTime, x.eventSeq, x.ordinal, x.role, x.isClass, x.quantity, x.uom);
+        const seq = Number(lastInsertRowid);
+        inserted.eventIds.push(e.eventId);
+        inserted.seqs.push(seq);
+        for (const x of toEpcRows(e, seq)) insertEpc.run(x.epc, x.eventTime, x.eventSeq, x.ordinal, x.role, x.isClass, x.quantity, x.uom);
       }
-      return storedIds;
+      return inserted;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { createAuditTrail } from '../../../src/capture/audit/audit-trail.js';
 import { createCapture } from '../../../src/capture/capture-events.js';
 import { stageColumns } from '../../../src/capture/import/columns.js';
 import { createImporter } from '../../../src/capture/import/import-records.js';
@@ -45,8 +46,9 @@ export async function setUpLedger(db: Db, opts: { workers?: number; workerThresh
   const alerts = createAlertStore(db);
   const quotas = createQuotaStore(db);
   const events = createEventStore(db);
-  const profiles = createProfiles({ store: createProfileStore(db, { now }) });
-  const registry = createRegistry({ parties, products, catalogue: createCatalogueStore(db, { now }), quotas, profiles, now });
+  const audit = createAuditTrail({ db, now });
+  const profiles = createProfiles({ store: createProfileStore(db, { now }), audit });
+  const registry = createRegistry({ parties, products, catalogue: createCatalogueStore(db, { now }), quotas, profiles, audit, now });
   await registry.ensureNationalCatalogue();
   await registry.registerParty({ uscc: FARM, name: '海口芒果农场', region: '460105', sectors: ['edible-agri'] });
   await registry.registerParty({ uscc: PHARMACY, name: '秀英大药房', region: '460105', sectors: ['drug'] });
