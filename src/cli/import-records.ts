@@ -8,6 +8,7 @@ import type { Config } from '../config.js';
 import { DomainError } from '../domain/errors.js';
 import { isObject } from '../domain/event.js';
 import { createEventStore } from '../store/event-store.js';
+import { cliActor } from './cli-actor.js';
 import { openLedger } from './open-ledger.js';
 
 const USAGE = 'usage: zhuisu import-records FILE --sector SECTOR --stage STAGE [--format csv|xlsx]\n';
@@ -49,7 +50,7 @@ export async function runImportRecords(args: string[], config: Config): Promise<
     const now = () => new Date();
     const recording = createSectorRecording({ db, capture: createCapture({ events: createEventStore(db), now }), now });
     const importer = createImporter({ db, ...recording, now, workers: config.captureWorkers });
-    const result = await importer.importRecords({ sector: values.sector, stage: values.stage, format, data: createReadStream(file, { highWaterMark: 1 << 20 }), size });
+    const result = await importer.importRecords({ sector: values.sector, stage: values.stage, format, data: createReadStream(file, { highWaterMark: 1 << 20 }), size, actor: cliActor() });
     process.stdout.write(`imported ${result.rows} rows from ${file}: ${result.stored} stored, ${result.skipped} already stored; capture ${result.captureId}\n`);
     for (const alert of result.alerts) process.stdout.write(`  alert, row ${alert.row}: ${alert.message}\n`);
     if (result.moreAlerts) process.stdout.write(`  … and ${result.moreAlerts} more alerts\n`);

@@ -3,6 +3,7 @@ import { createCapture } from '../capture/capture-events.js';
 import type { Config } from '../config.js';
 import { DomainError } from '../domain/errors.js';
 import { createEventStore } from '../store/event-store.js';
+import { cliActor } from './cli-actor.js';
 import { openLedger } from './open-ledger.js';
 
 /** `zhuisu import FILE`: captures one EPCIS document, all or nothing, and reports like the API does. */
@@ -21,7 +22,7 @@ export async function runImport(args: string[], config: Config): Promise<number>
   }
   const db = await openLedger(config);
   try {
-    const job = await createCapture({ events: createEventStore(db), now: () => new Date() }).captureDocumentJson(text);
+    const job = await createCapture({ events: createEventStore(db), now: () => new Date() }).captureDocumentJson(text, cliActor());
     process.stdout.write(`captured ${job.eventCount} events from ${file} (${job.storedCount} new, ${job.eventCount - job.storedCount} already in the ledger); capture ${job.captureId}\n`);
     return 0;
   } catch (err) {

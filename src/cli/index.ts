@@ -1,4 +1,5 @@
 import { loadConfig } from '../config.js';
+import { runAudit } from './audit.js';
 import { runImport } from './import.js';
 import { runImportRecords } from './import-records.js';
 import { runLabels } from './labels.js';
@@ -18,6 +19,8 @@ Usage:
   zhuisu labels ISSUE_ID [--csv] [--from N] [--count N] [--out FILE]
                                        label sheets (PDF) or label printer data (CSV) of issued trace codes
   zhuisu openapi [FILE]                print (or write) the OpenAPI document of the API
+  zhuisu audit verify|head|keygen|check-head|hash
+                                       verify the hash-chained audit log, export and sign its head, check a signed head
 `;
 
 const COMMANDS: Record<string, (args: string[], config: ReturnType<typeof loadConfig>) => Promise<number>> = {
@@ -27,6 +30,7 @@ const COMMANDS: Record<string, (args: string[], config: ReturnType<typeof loadCo
   trace: runTrace,
   labels: runLabels,
   openapi: runOpenApi,
+  audit: runAudit,
 };
 
 const [command, ...args] = process.argv.slice(2);
