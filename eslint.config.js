@@ -1,13 +1,14 @@
 import tseslint from 'typescript-eslint';
 import importPlugin from 'eslint-plugin-import';
 
-// The dependency arrows of docs/architecture.md: domain ← store ← capture, trace, labels ← api, cli.
+// The dependency arrows of docs/architecture.md: domain ← store ← capture, trace, labels, accounts ← api, cli.
 const layers = [
-  { target: './src/domain', from: ['./src/store', './src/capture', './src/trace', './src/labels', './src/api', './src/cli', './src/demo', './src/config.ts', './src/main.ts'] },
-  { target: './src/store', from: ['./src/capture', './src/trace', './src/labels', './src/api', './src/cli', './src/demo', './src/config.ts', './src/main.ts'] },
-  { target: './src/capture', from: ['./src/trace', './src/labels', './src/api', './src/cli', './src/demo', './src/config.ts', './src/main.ts'] },
-  { target: './src/trace', from: ['./src/capture', './src/labels', './src/api', './src/cli', './src/demo', './src/config.ts', './src/main.ts'] },
-  { target: './src/labels', from: ['./src/capture', './src/trace', './src/api', './src/cli', './src/demo', './src/config.ts', './src/main.ts'] },
+  { target: './src/domain', from: ['./src/store', './src/capture', './src/trace', './src/labels', './src/accounts', './src/api', './src/cli', './src/demo', './src/config.ts', './src/main.ts'] },
+  { target: './src/store', from: ['./src/capture', './src/trace', './src/labels', './src/accounts', './src/api', './src/cli', './src/demo', './src/config.ts', './src/main.ts'] },
+  { target: './src/capture', from: ['./src/trace', './src/labels', './src/accounts', './src/api', './src/cli', './src/demo', './src/config.ts', './src/main.ts'] },
+  { target: './src/trace', from: ['./src/capture', './src/labels', './src/accounts', './src/api', './src/cli', './src/demo', './src/config.ts', './src/main.ts'] },
+  { target: './src/labels', from: ['./src/capture', './src/trace', './src/accounts', './src/api', './src/cli', './src/demo', './src/config.ts', './src/main.ts'] },
+  { target: './src/accounts', from: ['./src/capture', './src/trace', './src/labels', './src/api', './src/cli', './src/demo', './src/config.ts', './src/main.ts'] },
   { target: './src/api', from: ['./src/cli', './src/demo', './src/config.ts', './src/main.ts'] },
 ];
 

@@ -10,7 +10,7 @@ export const BENCH_TOKEN = 'bench-token-not-secret';
 export async function startLedgerServer(sqliteFile: string, opts: { captureWorkers?: number } = {}): Promise<{ url: string; app: FastifyInstance; db: Db; close: () => Promise<void> }> {
   const db = createDb({ sqliteFile });
   await migrateToLatest(db);
-  await createTokenStore(db, { now: () => new Date() }).add(BENCH_TOKEN, { name: 'bench', role: 'admin' });
+  await createTokenStore(db, { now: () => new Date() }).add(BENCH_TOKEN, { name: 'bench', role: 'platform_admin', sectors: [] });
   const app = await buildApp({ db, nodeCode: '000000', publicBaseUrl: 'http://127.0.0.1', bodyLimit: 256 * 1024 * 1024, captureWorkers: opts.captureWorkers ?? 0 });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -9,6 +9,8 @@ export interface Config {
   /** PostgreSQL connection string; when absent the embedded SQLite database under `dataDir` is used. */
   readonly databaseUrl: string | undefined;
   readonly adminToken: string | undefined;
+  /** Whether the bootstrap administrator token (first start, or ZHUISU_ADMIN_TOKEN) works; `ZHUISU_BOOTSTRAP_TOKEN=off` revokes it. */
+  readonly bootstrapToken: boolean;
   /** The issuing platform's node code, the prefix of every trace code it issues. */
   readonly nodeCode: string;
   readonly demo: boolean;
@@ -32,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: resolve(env.ZHUISU_DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
     adminToken: env.ZHUISU_ADMIN_TOKEN || undefined,
+    bootstrapToken: env.ZHUISU_BOOTSTRAP_TOKEN !== 'off',
     nodeCode,
     demo: env.ZHUISU_DEMO !== '0',
     bodyLimit: integer(env.ZHUISU_BODY_LIMIT, 'ZHUISU_BODY_LIMIT', 64 * 1024 * 1024),

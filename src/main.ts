@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './api/app.js';
+import { buildApp, scopeLookups } from './api/app.js';
 import { createCapture } from './capture/capture-events.js';
 import { createCodeIssuer } from './capture/issue-codes.js';
 import { createSectorRecording } from './capture/records/sector-recording.js';
@@ -11,6 +11,9 @@ import { createCodeStore } from './store/code-store.js';
 import { createDb, migrateToLatest, type Db } from './store/db.js';
 import { createEventStore } from './store/event-store.js';
 import { createTokenStore } from './store/token-store.js';
+import { createUserStore } from './store/user-store.js';
+import { createAccountsOn } from './accounts/accounts.js';
+import { createDemoAccounts } from './demo/demo-accounts.js';
 
 /** loadConfig → createDb → migrate → first-start set-up → buildApp → listen. */
 export async function startServer(config: Config, print: (line: string) => void = console.log): Promise<{ app: FastifyInstance; close: () => Promise<void> }> {
@@ -41,28 +44,41 @@ export async function startServer(config: Config, print: (line: string) => void 
   };
 }
 
+/**
+ * The bootstrap administrator token: for setting up a new platform before anyone can sign in. It is made at the first
+ * start (or taken from ZHUISU_ADMIN_TOKEN) and stays until it is revoked or ZHUISU_BOOTSTRAP_TOKEN=off.
+ */
 async function ensureAdminToken(db: Db, config: Config, print: (line: string) => void): Promise<void> {
   const tokens = createTokenStore(db, { now: () => new Date() });
-  if (config.adminToken) {
-    await tokens.add(config.adminToken, { name: 'ZHUISU_ADMIN_TOKEN', role: 'admin' });
+  const asAdmin = { role: 'platform_admin' as const, sectors: [], bootstrap: true };
+  if (!config.bootstrapToken) {
+    const revoked = await tokens.revokeBootstrap();
+    if (revoked > 0) print(`Bootstrap administrator token turned off (ZHUISU_BOOTSTRAP_TOKEN=off) 已停用初始管理员令牌.`);
     return;
   }
-  if ((await tokens.countActive('admin')) > 0) return;
+  if (config.adminToken) {
+    await tokens.add(config.adminToken, { name: 'ZHUISU_ADMIN_TOKEN', ...asAdmin });
+    return;
+  }
+  const hasAdministrator = (await createUserStore(db, { now: () => new Date() }).countActive('platform_admin')) > 0;
+  if (hasAdministrator || (await tokens.countActiveBootstrap()) > 0) return;
   const token = `zs_${randomBytes(24).toString('base64url')}`;
-  await tokens.add(token, { name: 'generated at first start', role: 'admin' });
+  await tokens.add(token, { name: 'generated at first start', ...asAdmin });
   print('');
-  print('Administrator token (shown once, stored only as a hash) 管理员令牌（仅显示一次）:');
+  print('Bootstrap administrator token (shown once, stored only as a hash) 初始管理员令牌（仅显示一次）:');
   print(`  ${token}`);
-  print('Send it as "Authorization: Bearer <token>" to write; set ZHUISU_ADMIN_TOKEN to choose your own.');
+  print('Send it as "Authorization: Bearer <token>"; create administrators with it (or `zhuisu create-admin`), then set');
+  print('ZHUISU_BOOTSTRAP_TOKEN=off or revoke it (DELETE /api/v1/tokens/<id>). Set ZHUISU_ADMIN_TOKEN to choose your own.');
 }
 
 async function announceDemo(db: Db, config: Config, print: (line: string) => void): Promise<void> {
   const now = () => new Date();
   const capture = createCapture({ events: createEventStore(db), now });
   const issuer = createCodeIssuer({ codes: createCodeStore(db), nodeCode: config.nodeCode, randomBytes, now });
-  const { registry, recorder } = createSectorRecording({ db, capture, now });
+  const { registry, recorder, parties, profiles } = createSectorRecording({ db, capture, now });
   await registry.ensureNationalCatalogue();
   const demo = await loadDemo({ capture, issuer, registry, recorder });
+  const logins = await createDemoAccounts(createAccountsOn(db, { now, lookups: scopeLookups(parties, profiles) }));
   const base = `http://localhost:${config.port}`;
   print('');
   print('Demo loaded 演示数据已载入 (a pork chain: farm → slaughterhouse → wholesale market → retail stall):');
@@ -77,5 +93,7 @@ async function announceDemo(db: Db, config: Config, print: (line: string) => voi
   print(`Try: npx zhuisu trace ${first} --backward`);
   print(`     curl '${base}/api/v1/trace/${encodeURIComponent(first)}?direction=both'`);
   print(`     curl '${base}/api/v1/trace/${demo.codes[0] ?? ''}?direction=backward'`);
+  print(`Demo logins 演示账号 (password 密码 ${logins[0]?.password ?? ''}, shown once; sign in at POST ${base}/api/v1/auth/login):`);
+  for (const login of logins) print(`  ${login.username.padEnd(18)} ${login.description}`);
   print('Set ZHUISU_DEMO=0 to start without the demo.');
 }

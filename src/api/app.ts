@@ -1,5 +1,6 @@
 import { randomBytes as cryptoRandomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -11,13 +12,14 @@ import { createImporter } from '../capture/import/import-records.js';
 import { createSectorRecording } from '../capture/records/sector-recording.js';
 import { createCodeStore } from '../store/code-store.js';
 import { createEventStore } from '../store/event-store.js';
-import { createTokenStore } from '../store/token-store.js';
+import { createAccountsOn, type ScopeLookups } from '../accounts/accounts.js';
 import { createTraceStore } from '../store/trace-store.js';
 import { createTrace } from '../trace/trace.js';
 import { accessControl } from './plugins/access.js';
 import { jsonBody } from './plugins/json-body.js';
 import { frameworkProblem, problemHandler } from './plugins/problem-handler.js';
 import { ProblemSchema } from './problem.js';
+import { accountRoutes } from './routes/accounts/routes.js';
 import { alertRoutes } from './routes/alerts/routes.js';
 import { catalogueRoutes } from './routes/catalogue/routes.js';
 import { codeRoutes } from './routes/codes/routes.js';
@@ -39,6 +41,8 @@ export interface AppDeps {
   now?: () => Date;
   randomBytes?: (n: number) => Uint8Array;
   logger?: FastifyServerOptions['logger'];
+  /** Mark the session cookie Secure (served over HTTPS); true when the public base URL is https. */
+  secureCookies?: boolean;
   /** How often to look for overdue units (elevator maintenance) and raise alerts; never when absent. */
   sweepEveryMs?: number;
 }
@@ -59,7 +63,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const events = createEventStore(deps.db);
   const codes = createCodeStore(deps.db);
-  const tokens = createTokenStore(deps.db, { now });
   const local = createCapture({ events, now });
   const pool = deps.captureWorkers ? createCapturePool({ workers: deps.captureWorkers, db: sameDbOptions(deps.db), local }) : undefined;
   if (pool) app.addHook('onClose', () => pool.close());
@@ -80,13 +83,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(problemHandler);
   await app.register(jsonBody);
-  await app.register(accessControl, { tokens, publicPrefixes: ['/docs'] });
+  const accounts = createAccountsOn(deps.db, { now, lookups: scopeLookups(parties, profiles) });
+  await app.register(cookie);
+  await app.register(accessControl, { accounts, publicPrefixes: ['/docs'] });
   app.addSchema(ProblemSchema);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
       info: { title: 'Zhuisu 追溯 API', version: '0.1.0', description: 'Important-product traceability platform: EPCIS 2.0 capture and query, trace codes, traces.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'A machine token (zs_…), issued through POST /api/v1/tokens' },
+          session: { type: 'apiKey', in: 'cookie', name: 'zhuisu_session', description: 'The web session of POST /api/v1/auth/login; writes also send X-CSRF-Token' },
+        },
+      },
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
@@ -101,6 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     schema: { summary: 'Liveness', tags: ['Platform'], response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } },
   }, async () => ({ status: 'ok' }));
 
+  await app.register(accountRoutes, { prefix: '/api/v1', accounts, secureCookies: deps.secureCookies ?? deps.publicBaseUrl.startsWith('https:') });
   await app.register(epcisRoutes, { prefix: '/epcis/v2', capture, events, now });
   await app.register(codeRoutes, { prefix: '/api/v1/codes', issuer, codes, publicBaseUrl: deps.publicBaseUrl });
   await app.register(traceRoutes, { prefix: '/api/v1/trace', trace });
@@ -113,4 +124,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(alertRoutes, { prefix: '/api/v1/alerts', recorder, alerts, now });
   await app.ready();
   return app;
+}
+
+/** What checking a granted scope looks up: registered parties and the sectors of the profiles. */
+export function scopeLookups(parties: { find: (uscc: string) => Promise<unknown> }, profiles: { latest: () => Promise<Array<{ id: string }>> }): ScopeLookups {
+  return {
+    isRegisteredParty: async (uscc) => (await parties.find(uscc)) !== undefined,
+    sectorIds: async () => (await profiles.latest()).map((p) => p.id),
+  };
 }

@@ -29,8 +29,11 @@ export const PROBLEMS: Record<ErrorCode, { status: number; type: string; title: 
   product_not_found: { status: 404, type: NO_SUCH, title: 'Product not registered / 产品未登记' },
   catalogue_entry_not_found: { status: 404, type: NO_SUCH, title: 'Catalogue entry not found / 未找到目录条目' },
   record_not_found: { status: 404, type: NO_SUCH, title: 'Record not found / 未找到追溯记录' },
+  user_not_found: { status: 404, type: NO_SUCH, title: 'User not found / 未找到用户' },
+  token_not_found: { status: 404, type: NO_SUCH, title: 'Token not found / 未找到令牌' },
   unauthorized: { status: 401, type: SECURITY, title: 'Authentication required / 需要身份认证' },
   forbidden: { status: 403, type: SECURITY, title: 'Not allowed / 无权操作' },
+  too_many_attempts: { status: 429, type: SECURITY, title: 'Too many failed logins / 登录失败次数过多' },
 };
 
 /** Problems that come from HTTP itself rather than the domain. */

@@ -1,5 +1,6 @@
 import { loadConfig } from '../config.js';
 import { runAudit } from './audit.js';
+import { runCreateAdmin } from './create-admin.js';
 import { runImport } from './import.js';
 import { runImportRecords } from './import-records.js';
 import { runLabels } from './labels.js';
@@ -19,6 +20,8 @@ Usage:
   zhuisu labels ISSUE_ID [--csv] [--from N] [--count N] [--out FILE]
                                        label sheets (PDF) or label printer data (CSV) of issued trace codes
   zhuisu openapi [FILE]                print (or write) the OpenAPI document of the API
+  zhuisu create-admin USERNAME [--name N]
+                                       a platform administrator; the password is read from standard input
   zhuisu audit verify|head|keygen|check-head|hash
                                        verify the hash-chained audit log, export and sign its head, check a signed head
 `;
@@ -31,6 +34,7 @@ const COMMANDS: Record<string, (args: string[], config: ReturnType<typeof loadCo
   labels: runLabels,
   openapi: runOpenApi,
   audit: runAudit,
+  'create-admin': runCreateAdmin,
 };
 
 const [command, ...args] = process.argv.slice(2);

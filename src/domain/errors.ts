@@ -20,8 +20,11 @@ export type ErrorCode =
   | 'product_not_found'
   | 'catalogue_entry_not_found'
   | 'record_not_found'
+  | 'user_not_found'
+  | 'token_not_found'
   | 'unauthorized'
-  | 'forbidden';
+  | 'forbidden'
+  | 'too_many_attempts';
 
 /** A refusal with a stable code, a message for the person who sent the input, and optional structured details. */
 export class DomainError extends Error {

@@ -9,6 +9,7 @@ import { createPostgresDialect, postgresCodeWriter } from './dialect/postgres.js
 import * as createLedger from './migrations/2026-11-23T0300-create-ledger.js';
 import * as createSectorTables from './migrations/2026-11-24T0100-create-sector-tables.js';
 import * as indexTraceCodesByIssue from './migrations/2026-11-24T0200-index-trace-codes-by-issue.js';
+import * as createAccounts from './migrations/2026-11-25T0100-create-accounts.js';
 import * as createAuditLog from './migrations/2026-11-25T0200-create-audit-log.js';
 
 export type Db = Kysely<Database>;
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-23T0300-create-ledger': createLedger,
   '2026-11-24T0100-create-sector-tables': createSectorTables,
   '2026-11-24T0200-index-trace-codes-by-issue': indexTraceCodesByIssue,
+  '2026-11-25T0100-create-accounts': createAccounts,
   '2026-11-25T0200-create-audit-log': createAuditLog,
 };
 

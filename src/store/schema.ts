@@ -8,6 +8,8 @@ export interface Database {
   captureJob: CaptureJobTable;
   traceCode: TraceCodeTable;
   apiToken: ApiTokenTable;
+  appUser: AppUserTable;
+  userSession: UserSessionTable;
   party: PartyTable;
   catalogueEntry: CatalogueEntryTable;
   catalogueVersion: CatalogueVersionTable;
@@ -95,10 +97,42 @@ export interface TraceCodeTable {
 
 export interface ApiTokenTable {
   tokenHash: string;
+  tokenId: string;
   name: string;
   role: string;
+  enterprise: string | null;
+  region: string | null;
+  /** JSON array of sector ids; empty: every sector. */
+  sectors: string;
   createdAt: string;
+  createdBy: string | null;
+  expiresAt: string | null;
   revokedAt: string | null;
+  /** 1 for the token of the first start (or ZHUISU_ADMIN_TOKEN), which can be turned off. */
+  bootstrap: number;
+}
+
+export interface AppUserTable {
+  userId: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: string;
+  enterprise: string | null;
+  region: string | null;
+  sectors: string;
+  createdAt: string;
+  createdBy: string;
+  passwordChangedAt: string;
+  disabledAt: string | null;
+}
+
+export interface UserSessionTable {
+  sessionHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+  address: string;
 }
 
 export interface PartyTable {

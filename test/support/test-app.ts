@@ -18,7 +18,7 @@ export interface TestApp {
 export async function buildTestApp(dialect: Dialect, opts: { bodyLimit?: number; now?: () => Date; captureWorkers?: number } = {}): Promise<TestApp> {
   const db = await createTestDb(dialect);
   const token = `test_${randomBytes(16).toString('hex')}`;
-  await createTokenStore(db, { now: () => new Date() }).add(token, { name: 'test', role: 'admin' });
+  await createTokenStore(db, { now: () => new Date() }).add(token, { name: 'test', role: 'platform_admin', sectors: [] });
   const app = await buildApp({
     db,
     nodeCode: '460100',

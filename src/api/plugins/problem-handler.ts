@@ -8,6 +8,7 @@ export const problemHandler = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const instance = request.url;
     if (error instanceof DomainError) {
+      if (error.code === 'too_many_attempts' && typeof error.details?.retryAfter === 'number') void reply.header('retry-after', String(error.details.retryAfter));
       return send(reply, domainProblem(error.code, error.message, instance, error.details));
     }
     if (error.validation) {

@@ -20,7 +20,7 @@ const AlertView = Type.Object({
 /** Alerts raised by sector rules (预警), for regulators. */
 export const alertRoutes: FastifyPluginAsyncTypebox<{ recorder: Recorder; alerts: AlertStore; now: () => Date }> = async (app, { recorder, alerts, now }) => {
   app.get('/', {
-    config: { access: 'admin' },
+    config: { access: 'supervise' },
     schema: {
       summary: 'Alerts, newest first',
       tags: ['Alerts'],
@@ -40,7 +40,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ recorder: Recorder; alerts
   });
 
   app.post('/sweep', {
-    config: { access: 'admin' },
+    config: { access: 'administer' },
     schema: { summary: 'Look for overdue units now (an elevator past its 15-day maintenance) and raise their alerts', tags: ['Alerts'], security: [{ bearer: [] }], response: { 200: Type.Array(AlertView), ...problemResponses } },
   }, async () => recorder.sweepOverdue(now()));
 };

@@ -26,7 +26,7 @@ export const codeRoutes: FastifyPluginAsyncTypebox<{ issuer: CodeIssuer; codes: 
   });
 
   app.post('/', {
-    config: { access: 'admin' },
+    config: { access: 'record' },
     schema: { summary: 'Issue trace codes for a product or lot', tags: ['Trace codes'], security: [{ bearer: [] }], body: IssueCodesBody, response: { 201: IssuedCodesView, ...problemResponses } },
   }, async (request, reply) => {
     const issued = await issuer.issue(request.body);
@@ -42,7 +42,7 @@ export const codeRoutes: FastifyPluginAsyncTypebox<{ issuer: CodeIssuer; codes: 
   });
 
   app.get('/issues/:issueId/labels.pdf', {
-    config: { access: 'admin' },
+    config: { access: 'record' },
     schema: {
       summary: 'Label sheets (A4 PDF, 3 × 8 labels of 70 × 37 mm) for the codes of one issue',
       tags: ['Trace codes'],
@@ -57,7 +57,7 @@ export const codeRoutes: FastifyPluginAsyncTypebox<{ issuer: CodeIssuer; codes: 
   });
 
   app.get('/issues/:issueId/labels.csv', {
-    config: { access: 'admin' },
+    config: { access: 'record' },
     schema: {
       summary: 'Label printer data (CSV) for the codes of one issue, streamed',
       tags: ['Trace codes'],

@@ -18,7 +18,7 @@ const validatedByCapture: FastifySchemaCompiler<unknown> = () => (value) => ({ v
 /** EPCIS 2.0 REST binding: capture and query (EPCIS 2.0 §12). */
 export const epcisRoutes: FastifyPluginAsyncTypebox<{ capture: Capture; events: EventStore; now: () => Date }> = async (app, { capture, events, now }) => {
   app.post('/capture', {
-    config: { access: 'admin', rawJson: true },
+    config: { access: 'record', rawJson: true },
     validatorCompiler: validatedByCapture,
     schema: {
       summary: 'Capture an EPCISDocument (atomic: every event is stored or none)',
@@ -42,7 +42,7 @@ export const epcisRoutes: FastifyPluginAsyncTypebox<{ capture: Capture; events: 
   });
 
   app.post('/events', {
-    config: { access: 'admin', rawJson: true },
+    config: { access: 'record', rawJson: true },
     validatorCompiler: validatedByCapture,
     schema: {
       summary: 'Capture one EPCIS event',

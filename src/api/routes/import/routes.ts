@@ -50,7 +50,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ importer: Importer; profi
   });
 
   app.post('/records/import', {
-    config: { access: 'admin' },
+    config: { access: 'record' },
     bodyLimit: IMPORT_BODY_LIMIT,
     validatorCompiler: checkedByImporter,
     schema: {

@@ -12,12 +12,12 @@ export const partyRoutes: FastifyPluginAsyncTypebox<{ registry: Registry; partie
   const conflict = { 409: Type.Ref('Problem') };
 
   app.post('/', {
-    config: { access: 'admin' },
+    config: { access: 'administer' },
     schema: { summary: 'Register a party under its unified social credit code', tags: ['Parties'], security: [{ bearer: [] }], body: PartyBody, response: { 201: RegisteredPartyView, ...problemResponses, ...conflict } },
   }, async (request, reply) => reply.status(201).send(await registry.registerParty(request.body)));
 
   app.get('/:uscc', {
-    config: { access: 'admin' },
+    config: { access: 'read' },
     schema: { summary: 'A registered party', tags: ['Parties'], security: [{ bearer: [] }], params: PartyParams, response: { 200: PartyView, ...problemResponses } },
   }, async (request) => {
     const party = await parties.find(request.params.uscc.trim().toUpperCase());
@@ -26,12 +26,12 @@ export const partyRoutes: FastifyPluginAsyncTypebox<{ registry: Registry; partie
   });
 
   app.post('/:uscc/quotas', {
-    config: { access: 'admin' },
+    config: { access: 'supervise' },
     schema: { summary: 'Register an output quota of the party (生产总量控制指标)', tags: ['Parties'], security: [{ bearer: [] }], params: PartyParams, body: QuotaBody, response: { 201: QuotaView, ...problemResponses, ...conflict } },
   }, async (request, reply) => reply.status(201).send(await registry.registerQuota({ ...request.body, party: request.params.uscc.trim().toUpperCase() })));
 
   app.get('/:uscc/quotas', {
-    config: { access: 'admin' },
+    config: { access: 'read' },
     schema: { summary: 'The quotas of a party', tags: ['Parties'], security: [{ bearer: [] }], params: PartyParams, response: { 200: Type.Array(QuotaView), ...problemResponses } },
   }, async (request) => quotas.listOf(request.params.uscc.trim().toUpperCase()));
 };

@@ -27,12 +27,12 @@ const ProductView = Type.Object({
 /** Enterprise products, each pointing at an entry of the product catalogue. */
 export const productRoutes: FastifyPluginAsyncTypebox<{ registry: Registry; products: ProductStore }> = async (app, { registry, products }) => {
   app.post('/', {
-    config: { access: 'admin' },
+    config: { access: 'register' },
     schema: { summary: 'Register a product of a party', tags: ['Products'], security: [{ bearer: [] }], body: ProductBody, response: { 201: ProductView, ...problemResponses, 409: Type.Ref('Problem') } },
   }, async (request, reply) => reply.status(201).send(await registry.registerProduct(request.body)));
 
   app.get('/', {
-    config: { access: 'admin' },
+    config: { access: 'read' },
     schema: { summary: 'The products of a party', tags: ['Products'], security: [{ bearer: [] }], querystring: Type.Object({ party: Type.String({ maxLength: 32 }) }, { additionalProperties: false }), response: { 200: Type.Array(ProductView), ...problemResponses } },
   }, async (request) => products.listOf(request.query.party.trim().toUpperCase()));
 

@@ -9,7 +9,7 @@ import { RecordBody, RecordParams, RecordResultView, RecordView } from './schema
 /** Sector stage records in plain terms, turned into standard EPCIS events. */
 export const recordRoutes: FastifyPluginAsyncTypebox<{ recorder: Recorder; records: SectorRecordStore }> = async (app, { recorder, records }) => {
   app.post('/', {
-    config: { access: 'admin' },
+    config: { access: 'record' },
     schema: {
       summary: 'Record a sector stage (生产、检疫、屠宰、充装、销售…) in plain terms',
       description: 'The record is checked against its sector profile and rules, and stored as a standard EPCIS event whose data elements are zhuisu: extension fields.',
@@ -24,7 +24,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ recorder: Recorder; recor
   });
 
   app.get('/:recordId', {
-    config: { access: 'admin' },
+    config: { access: 'read' },
     schema: { summary: 'One sector record', tags: ['Records'], security: [{ bearer: [] }], params: RecordParams, response: { 200: RecordView, ...problemResponses } },
   }, async (request) => {
     const found = await records.find(request.params.recordId);

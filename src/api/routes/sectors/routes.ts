@@ -23,7 +23,7 @@ export const sectorRoutes: FastifyPluginAsyncTypebox<{ profiles: Profiles }> = a
   });
 
   app.post('/', {
-    config: { access: 'admin' },
+    config: { access: 'administer' },
     schema: {
       summary: 'Register a new sector, or a new version of one, as data',
       tags: ['Sectors'],

@@ -1,0 +1,44 @@
+import { parseArgs } from 'node:util';
+import { createAccountsOn } from '../accounts/accounts.js';
+import { scopeLookups } from '../api/app.js';
+import { createProfiles } from '../capture/records/profiles.js';
+import type { Config } from '../config.js';
+import { DomainError } from '../domain/errors.js';
+import { createPartyStore } from '../store/party-store.js';
+import { createProfileStore } from '../store/profile-store.js';
+import { openLedger } from './open-ledger.js';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+/**
+ * `zhuisu create-admin USERNAME [--name 显示名]`: a platform administrator, made on the server's own machine (whoever
+ * can run this can read the database anyway). The password is read from standard input, so that it stays out of
+ * the shell history and the process list: `printf '%s' "$PASSWORD" | zhuisu create-admin admin`.
+ */
+export async function runCreateAdmin(args: string[], config: Config): Promise<number> {
+  const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { name: { type: 'string' } } });
+  const username = positionals[0];
+  if (!username) {
+    process.stderr.write('usage: printf %s "$PASSWORD" | zhuisu create-admin USERNAME [--name 显示名]\n');
+    return 2;
+  }
+  const password = await readStdin();
+  const db = await openLedger(config);
+  try {
+    const now = () => new Date();
+    const accounts = createAccountsOn(db, { now, lookups: scopeLookups(createPartyStore(db), createProfiles({ store: createProfileStore(db, { now }) })) });
+    const user = await accounts.createFirstAdministrator({ username, displayName: values.name ?? username, password });
+    process.stdout.write(`platform administrator ${user.username} created (${user.userId}); sign in at POST /api/v1/auth/login\n`);
+    return 0;
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    process.stderr.write(`zhuisu create-admin: ${err.message}\n`);
+    return 1;
+  } finally {
+    await db.destroy();
+  }
+}
