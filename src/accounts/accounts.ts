@@ -125,7 +125,7 @@ export function createAccounts(deps: {
     /** The principal of a bearer token, if it is known, not revoked and not expired. */
     async tokenPrincipal(secret: string): Promise<Principal | undefined> {
       const token = await tokens.find(secret);
-      return token && principalOf('token', token.tokenId, token.name, token);
+      return token && { ...principalOf('token', token.tokenId, token.name, token), ...(token.bootstrap ? { bootstrap: true } : {}) };
     },
 
     async createUser(by: Principal, input: NewUserInput): Promise<User> {

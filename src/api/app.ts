@@ -13,6 +13,7 @@ import { createSectorRecording } from '../capture/records/sector-recording.js';
 import { createCodeStore } from '../store/code-store.js';
 import { createEventStore } from '../store/event-store.js';
 import { createAccountsOn, type ScopeLookups } from '../accounts/accounts.js';
+import { createAuditTrail } from '../capture/audit/audit-trail.js';
 import { createTraceStore } from '../store/trace-store.js';
 import { createTrace } from '../trace/trace.js';
 import { accessControl } from './plugins/access.js';
@@ -111,7 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     schema: { summary: 'Liveness', tags: ['Platform'], response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } },
   }, async () => ({ status: 'ok' }));
 
-  await app.register(accountRoutes, { prefix: '/api/v1', accounts, secureCookies: deps.secureCookies ?? deps.publicBaseUrl.startsWith('https:') });
+  await app.register(accountRoutes, { prefix: '/api/v1', accounts, audit: createAuditTrail({ db: deps.db, now }), secureCookies: deps.secureCookies ?? deps.publicBaseUrl.startsWith('https:') });
   await app.register(epcisRoutes, { prefix: '/epcis/v2', capture, events, now });
   await app.register(codeRoutes, { prefix: '/api/v1/codes', issuer, codes, publicBaseUrl: deps.publicBaseUrl });
   await app.register(traceRoutes, { prefix: '/api/v1/trace', trace });

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasPermission, isPermission, type Permission } from '../../domain/access/permissions.js';
 import { PUBLIC, type Principal } from '../../domain/access/principal.js';
 import { ROLE_NAMES } from '../../domain/access/roles.js';
+import type { AuditActor } from '../../domain/audit/actor.js';
 import { DomainError } from '../../domain/errors.js';
 import { isCsrfToken, type Accounts } from '../../accounts/accounts.js';
 
@@ -23,6 +24,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Who the request acts for; the public when it carries no credentials. */
     principal: Principal;
+    /** Who the audit log names for what this request changes. */
+    actor: AuditActor;
     /** The session cookie's secret, when the request came with an open session. */
     sessionSecret: string | undefined;
   }
@@ -39,6 +42,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const accessControl = fp(async (app: FastifyInstance, opts: { accounts: Accounts; publicPrefixes: string[] }) => {
   // Fastify refuses an object as a decorator's default (it would be shared by every request): each request sets its own.
   app.decorateRequest('principal', null as unknown as Principal);
+  app.decorateRequest('actor', null as unknown as AuditActor);
   app.decorateRequest('sessionSecret', undefined);
 
   const table: FastifyInstance['routeAccess'] = [];
@@ -80,10 +84,12 @@ export const accessControl = fp(async (app: FastifyInstance, opts: { accounts: A
 
   app.addHook('onRequest', async (request) => {
     request.principal = PUBLIC;
+    request.actor = actorOf(PUBLIC, request.ip);
     const access = request.routeOptions.config.access;
     // Unknown routes (404) have no config; they need no identity.
     if (access === undefined) return;
     request.principal = await identify(request);
+    request.actor = actorOf(request.principal, request.ip);
     if (hasPermission(request.principal, access)) return;
     if (request.principal.role === 'public') {
       throw new DomainError('unauthorized', '请先登录，或以 Authorization: Bearer <令牌> 发送机器令牌 / sign in, or send a machine token as Authorization: Bearer <token>');
@@ -92,3 +98,11 @@ export const accessControl = fp(async (app: FastifyInstance, opts: { accounts: A
     throw new DomainError('forbidden', `${role.zh}无权进行此操作 / the role ${role.en} may not do this (${access})`);
   });
 });
+
+function actorOf(principal: Principal, address: string): AuditActor {
+  const type = principal.kind === 'user' ? 'user' : principal.bootstrap ? 'bootstrap' : principal.kind === 'token' ? 'token' : 'system';
+  return {
+    type, id: principal.id || 'public', name: principal.name, address,
+    ...(principal.enterprise ? { enterprise: principal.enterprise } : {}),
+  };
+}

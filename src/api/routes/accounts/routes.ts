@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { SESSION_HOURS, csrfTokenOf, type Accounts } from '../../../accounts/accounts.js';
+import type { AuditTrail } from '../../../capture/audit/audit-trail.js';
 import { DomainError } from '../../../domain/errors.js';
 import { SESSION_COOKIE } from '../../plugins/access.js';
 import { problemResponses } from '../../problem.js';
 import { IssuedTokenView, LoginBody, PasswordBody, PrincipalView, SessionView, TokenBody, TokenParams, TokenView, UserBody, UserParams, UserView } from './schemas.js';
 
 /** Sign-in for people (session cookie), and the users and machine tokens that administrators manage. */
-export const accountRoutes: FastifyPluginAsyncTypebox<{ accounts: Accounts; secureCookies: boolean }> = async (app, { accounts, secureCookies }) => {
+export const accountRoutes: FastifyPluginAsyncTypebox<{ accounts: Accounts; audit: AuditTrail; secureCookies: boolean }> = async (app, { accounts, audit, secureCookies }) => {
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: secureCookies };
   const security: Array<Record<string, string[]>> = [{ bearer: [] }, { session: [] }];
   const tooMany = { 429: Type.Ref('Problem') };
@@ -50,6 +51,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ accounts: Accounts; secu
     schema: { summary: 'Change one’s own password (ends every session of the user)', tags: ['Accounts'], security, body: PasswordBody, response: { 204: Type.Null(), ...problemResponses } },
   }, async (request, reply) => {
     await accounts.changePassword(request.principal, request.body);
+    await audit.record(request.actor, 'user.password', request.principal.id);
     void reply.clearCookie(SESSION_COOKIE, cookieOptions);
     return reply.status(204).send(null);
   });
@@ -57,7 +59,11 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ accounts: Accounts; secu
   app.post('/users', {
     config: { access: 'manage_accounts' },
     schema: { summary: 'Create a user (an enterprise administrator: users of its own enterprise)', tags: ['Accounts'], security, body: UserBody, response: { 201: UserView, ...problemResponses, 409: Type.Ref('Problem') } },
-  }, async (request, reply) => reply.status(201).send(await accounts.createUser(request.principal, request.body)));
+  }, async (request, reply) => {
+    const user = await accounts.createUser(request.principal, request.body);
+    await audit.record(request.actor, 'user.create', user.userId, { username: user.username, role: user.role, enterprise: user.enterprise ?? null, region: user.region ?? null, sectors: user.sectors });
+    return reply.status(201).send(user);
+  });
 
   app.get('/users', {
     config: { access: 'manage_accounts' },
@@ -67,12 +73,21 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ accounts: Accounts; secu
   app.post('/users/:userId/disable', {
     config: { access: 'manage_accounts' },
     schema: { summary: 'Disable a user and end its sessions', tags: ['Accounts'], security, params: UserParams, response: { 200: UserView, ...problemResponses } },
-  }, async (request) => accounts.disableUser(request.principal, request.params.userId));
+  }, async (request) => {
+    const user = await accounts.disableUser(request.principal, request.params.userId);
+    await audit.record(request.actor, 'user.disable', user.userId, { username: user.username });
+    return user;
+  });
 
   app.post('/tokens', {
     config: { access: 'manage_accounts' },
     schema: { summary: 'Issue a machine token (shown once) scoped to an enterprise or a platform node', tags: ['Accounts'], security, body: TokenBody, response: { 201: IssuedTokenView, ...problemResponses } },
-  }, async (request, reply) => reply.status(201).send(await accounts.issueToken(request.principal, request.body)));
+  }, async (request, reply) => {
+    const issued = await accounts.issueToken(request.principal, request.body);
+    const { info } = issued;
+    await audit.record(request.actor, 'token.issue', info.tokenId, { name: info.name, role: info.role, enterprise: info.enterprise ?? null, region: info.region ?? null, sectors: info.sectors, expiresAt: info.expiresAt ?? null });
+    return reply.status(201).send(issued);
+  });
 
   app.get('/tokens', {
     config: { access: 'manage_accounts' },
@@ -82,5 +97,9 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ accounts: Accounts; secu
   app.delete('/tokens/:tokenId', {
     config: { access: 'manage_accounts' },
     schema: { summary: 'Revoke a machine token (also the bootstrap administrator token)', tags: ['Accounts'], security, params: TokenParams, response: { 200: TokenView, ...problemResponses } },
-  }, async (request) => accounts.revokeToken(request.principal, request.params.tokenId));
+  }, async (request) => {
+    const token = await accounts.revokeToken(request.principal, request.params.tokenId);
+    await audit.record(request.actor, 'token.revoke', token.tokenId, { name: token.name });
+    return token;
+  });
 };

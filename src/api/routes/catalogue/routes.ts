@@ -43,10 +43,10 @@ export const catalogueRoutes: FastifyPluginAsyncTypebox<{ registry: Registry; ca
   app.post('/', {
     config: { access: 'administer' },
     schema: { summary: 'Add a catalogue entry (a new catalogue version)', tags: ['Catalogue'], security: [{ bearer: [] }], body: EntryBody, response: { 201: Type.Object({ entry: EntryView, version: Type.Integer() }), ...problemResponses, 409: Type.Ref('Problem') } },
-  }, async (request, reply) => reply.status(201).send(await registry.addCatalogueEntry(request.body)));
+  }, async (request, reply) => reply.status(201).send(await registry.addCatalogueEntry(request.body, request.actor)));
 
   app.delete('/:id', {
     config: { access: 'administer' },
     schema: { summary: 'Retire a catalogue entry (a new catalogue version)', tags: ['Catalogue'], security: [{ bearer: [] }], params: Type.Object({ id: Type.String({ maxLength: 120 }) }), response: { 200: Type.Object({ version: Type.Integer() }), ...problemResponses } },
-  }, async (request) => ({ version: await registry.retireCatalogueEntry(request.params.id) }));
+  }, async (request) => ({ version: await registry.retireCatalogueEntry(request.params.id, request.actor) }));
 };

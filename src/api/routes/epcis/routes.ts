@@ -28,7 +28,7 @@ export const epcisRoutes: FastifyPluginAsyncTypebox<{ capture: Capture; events: 
       response: { 202: CaptureJobView, ...problemResponses, 413: problemResponses[400], 415: problemResponses[400] },
     },
   }, async (request, reply) => {
-    const job = await capture.captureDocumentJson(rawJsonBody(request));
+    const job = await capture.captureDocumentJson(rawJsonBody(request), request.actor);
     return reply.status(202).header('Location', `${app.prefix}/capture/${encodeURIComponent(job.captureId)}`).send(toJobView(job));
   });
 
@@ -52,7 +52,7 @@ export const epcisRoutes: FastifyPluginAsyncTypebox<{ capture: Capture; events: 
       response: { 201: EventView, 200: EventView, ...problemResponses, 415: problemResponses[400] },
     },
   }, async (request, reply) => {
-    const { eventId, created } = await capture.captureEvent({ json: rawJsonBody(request) });
+    const { eventId, created } = await capture.captureEvent({ json: rawJsonBody(request) }, request.actor);
     const stored = await events.find(eventId);
     const { context, bodies } = withContext(stored ? [stored] : []);
     return reply

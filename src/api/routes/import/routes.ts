@@ -65,7 +65,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<{ importer: Importer; profi
     const { body } = request;
     if (!(body instanceof Uint8Array)) throw new DomainError('invalid_request', `send the file as the body, with Content-Type ${CSV_TYPE} or ${XLSX_TYPE}`);
     const format = (request.headers['content-type'] ?? '').startsWith(XLSX_TYPE) ? 'xlsx' : 'csv';
-    const result = await importer.importRecords({ sector: request.query.sector, stage: request.query.stage, format, data: body });
+    const result = await importer.importRecords({ sector: request.query.sector, stage: request.query.stage, format, data: body, actor: request.actor });
     return reply.status(201).send(result);
   });
 };

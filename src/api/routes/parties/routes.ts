@@ -14,7 +14,7 @@ export const partyRoutes: FastifyPluginAsyncTypebox<{ registry: Registry; partie
   app.post('/', {
     config: { access: 'administer' },
     schema: { summary: 'Register a party under its unified social credit code', tags: ['Parties'], security: [{ bearer: [] }], body: PartyBody, response: { 201: RegisteredPartyView, ...problemResponses, ...conflict } },
-  }, async (request, reply) => reply.status(201).send(await registry.registerParty(request.body)));
+  }, async (request, reply) => reply.status(201).send(await registry.registerParty(request.body, request.actor)));
 
   app.get('/:uscc', {
     config: { access: 'read' },
@@ -28,7 +28,7 @@ export const partyRoutes: FastifyPluginAsyncTypebox<{ registry: Registry; partie
   app.post('/:uscc/quotas', {
     config: { access: 'supervise' },
     schema: { summary: 'Register an output quota of the party (生产总量控制指标)', tags: ['Parties'], security: [{ bearer: [] }], params: PartyParams, body: QuotaBody, response: { 201: QuotaView, ...problemResponses, ...conflict } },
-  }, async (request, reply) => reply.status(201).send(await registry.registerQuota({ ...request.body, party: request.params.uscc.trim().toUpperCase() })));
+  }, async (request, reply) => reply.status(201).send(await registry.registerQuota({ ...request.body, party: request.params.uscc.trim().toUpperCase() }, request.actor)));
 
   app.get('/:uscc/quotas', {
     config: { access: 'read' },

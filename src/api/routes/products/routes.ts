@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Registry } from '../../../capture/registry/registry.js';
+import { checkActsFor } from '../../../domain/access/principal.js';
 import { DomainError } from '../../../domain/errors.js';
 import type { ProductStore } from '../../../store/product-store.js';
 import { problemResponses } from '../../problem.js';
@@ -29,7 +30,10 @@ export const productRoutes: FastifyPluginAsyncTypebox<{ registry: Registry; prod
   app.post('/', {
     config: { access: 'register' },
     schema: { summary: 'Register a product of a party', tags: ['Products'], security: [{ bearer: [] }], body: ProductBody, response: { 201: ProductView, ...problemResponses, 409: Type.Ref('Problem') } },
-  }, async (request, reply) => reply.status(201).send(await registry.registerProduct(request.body)));
+  }, async (request, reply) => {
+    checkActsFor(request.principal, request.body.party, 'party');
+    return reply.status(201).send(await registry.registerProduct(request.body, request.actor));
+  });
 
   app.get('/', {
     config: { access: 'read' },

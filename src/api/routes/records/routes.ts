@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Recorder } from '../../../capture/records/record-capture.js';
+import { checkActsFor } from '../../../domain/access/principal.js';
 import { DomainError } from '../../../domain/errors.js';
 import type { SectorRecordStore } from '../../../store/sector-record-store.js';
 import { problemResponses } from '../../problem.js';
@@ -19,7 +20,8 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ recorder: Recorder; recor
       response: { 201: RecordResultView, 200: RecordResultView, ...problemResponses, 422: Type.Ref('Problem') },
     },
   }, async (request, reply) => {
-    const result = await recorder.record(request.body);
+    checkActsFor(request.principal, request.body.party, 'party');
+    const result = await recorder.record(request.body, { actor: request.actor });
     return reply.status(result.created ? 201 : 200).send(result);
   });
 

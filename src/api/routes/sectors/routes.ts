@@ -32,7 +32,7 @@ export const sectorRoutes: FastifyPluginAsyncTypebox<{ profiles: Profiles }> = a
       response: { 201: Type.Object({ id: Type.String(), version: Type.Integer() }), ...problemResponses, 409: Type.Ref('Problem') },
     },
   }, async (request, reply) => {
-    await profiles.register(request.body);
+    await profiles.register(request.body, request.actor);
     return reply.status(201).send({ id: request.body.id, version: request.body.version });
   });
 };
