@@ -18,6 +18,20 @@ async function refusalOf(promise: Promise<unknown>): Promise<DomainError> {
   return err;
 }
 
+/** The farming stage's XLSX template as a user opens it, and its cell of a record field in a row. */
+async function farmingTemplate() {
+  const profile = BUILT_IN_PROFILES.find((p) => p.id === 'edible-agri');
+  if (!profile) throw new Error('no edible-agri profile');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Uint8Array.from(await templateXlsx(profile, FARMING)).buffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error('the template has no sheet');
+  const header = sheet.getRow(1).values;
+  const columns = (Array.isArray(header) ? header : []).slice(1).map(String);
+  const cellOf = (row: number, field: string) => sheet.getCell(row, columns.findIndex((h) => h.endsWith(`(${field.replace('data.', '')})`)) + 1);
+  return { workbook, cellOf };
+}
+
 async function count(db: Db, table: 'event' | 'sectorRecord' | 'unitClaim'): Promise<number> {
   return Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 }
@@ -146,15 +160,7 @@ for (const dialect of testDialects()) {
 
     it('imports the rows of an XLSX template filled in, skipping its notes sheet and blank rows', async () => {
       const { importer } = await setUpLedger(db);
-      const profile = BUILT_IN_PROFILES.find((p) => p.id === 'edible-agri');
-      if (!profile) throw new Error('no edible-agri profile');
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(Uint8Array.from(await templateXlsx(profile, FARMING)).buffer);
-      const sheet = workbook.worksheets[0];
-      if (!sheet) throw new Error('the template has no sheet');
-      const header = sheet.getRow(1).values;
-      const columns = (Array.isArray(header) ? header : []).slice(1).map(String);
-      const cellOf = (row: number, field: string) => sheet.getCell(row, columns.findIndex((h) => h.endsWith(`(${field.replace('data.', '')})`)) + 1);
+      const { workbook, cellOf } = await farmingTemplate();
       const put = (row: number, values: Record<string, string | number>) => {
         for (const [field, value] of Object.entries(values)) cellOf(row, field).value = value;
       };
@@ -214,16 +220,9 @@ for (const dialect of testDialects()) {
       const err = await refusalOf(importer.importRecords({ sector: 'drug', stage: 'dispensing', format: 'csv', data: utf8WithBom(csvOf(DISPENSING, [sale, ...sales])) }));
       expect(err.details?.errors).toMatchObject([{ row: 43, field: 'codes', reason: expect.stringContaining('同一追溯码不能再次销售') }]);
 
-      const profile = BUILT_IN_PROFILES.find((p) => p.id === 'edible-agri');
-      if (!profile) throw new Error('no edible-agri profile');
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(Uint8Array.from(await templateXlsx(profile, FARMING)).buffer);
-      const sheet = workbook.worksheets[0];
-      if (!sheet) throw new Error('the template has no sheet');
-      const header = sheet.getRow(1).values;
-      const columns = (Array.isArray(header) ? header : []).slice(1).map(String);
+      const { workbook, cellOf } = await farmingTemplate();
       for (let r = 0; r < 20; r++) {
-        for (const [field, value] of Object.entries(farmingRow(`XW${r}`))) sheet.getCell(r + 2, columns.findIndex((h) => h.endsWith(`(${field.replace('data.', '')})`)) + 1).value = value;
+        for (const [field, value] of Object.entries(farmingRow(`XW${r}`))) cellOf(r + 2, field).value = value;
       }
       const result = await importer.importRecords({ sector: 'edible-agri', stage: 'farming', format: 'xlsx', data: Buffer.from(await workbook.xlsx.writeBuffer()) });
       expect(result).toMatchObject({ rows: 20, stored: 20 });
