@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, scopeLookups } from './api/app.js';
+import { buildApp } from './api/app.js';
 import { createCapture } from './capture/capture-events.js';
 import { createCodeIssuer } from './capture/issue-codes.js';
 import { createSectorRecording } from './capture/records/sector-recording.js';
@@ -13,6 +13,7 @@ import { createEventStore } from './store/event-store.js';
 import { createTokenStore } from './store/token-store.js';
 import { createUserStore } from './store/user-store.js';
 import { createAccountsOn } from './accounts/accounts.js';
+import { scopeLookups } from './accounts/scope-check.js';
 import { createDemoAccounts } from './demo/demo-accounts.js';
 
 /** loadConfig → createDb → migrate → first-start set-up → buildApp → listen. */

@@ -9,8 +9,6 @@ import { createUserStore, type User, type UserStore } from '../store/user-store.
 import { createLoginLimiter, type LoginLimiter } from './login-limiter.js';
 import { checkGrantedScope, type ScopeInput, type ScopeLookups } from './scope-check.js';
 
-export type { ScopeLookups } from './scope-check.js';
-
 /** How long a web session lasts from its login. */
 export const SESSION_HOURS = 12;
 const DEFAULT_TOKEN_DAYS = 365;
@@ -96,7 +94,7 @@ export function createAccounts(deps: {
       if (wait > 0) {
         throw new DomainError('too_many_attempts', `登录失败次数过多，请${Math.ceil(wait / 60)}分钟后再试 / too many failed logins; try again in ${wait} s`, { retryAfter: wait });
       }
-      const found = await users.findForLogin(input.username.trim());
+      const found = await users.findWithPassword({ username: input.username.trim() });
       const ok = found ? await verifyPassword(input.password, found.passwordHash) : await verifyPassword(input.password, await (decoyHash ??= hashPassword(randomUUID())));
       if (!found || !ok || found.user.disabledAt) {
         deps.limiter.failed(input.username, input.address);
@@ -154,8 +152,7 @@ export function createAccounts(deps: {
     /** A user changes its own password; every session of the user ends. */
     async changePassword(by: Principal, input: { currentPassword: string; newPassword: string }): Promise<void> {
       if (by.kind !== 'user') throw new DomainError('forbidden', '只有登录用户可以修改密码 / only a signed-in user has a password');
-      const user = await users.find(by.id);
-      const found = user && (await users.findForLogin(user.username));
+      const found = await users.findWithPassword({ userId: by.id });
       if (!found || !(await verifyPassword(input.currentPassword, found.passwordHash))) {
         throw new DomainError('unauthorized', '当前密码不正确 / the current password is wrong');
       }

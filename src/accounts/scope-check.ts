@@ -17,6 +17,14 @@ export interface ScopeLookups {
   sectorIds: () => Promise<string[]>;
 }
 
+/** The scope lookups over the party store and the sector profiles in force. */
+export function scopeLookups(parties: { find: (uscc: string) => Promise<unknown> }, profiles: { latest: () => Promise<Array<{ id: string }>> }): ScopeLookups {
+  return {
+    isRegisteredParty: async (uscc) => (await parties.find(uscc)) !== undefined,
+    sectorIds: async () => (await profiles.latest()).map((p) => p.id),
+  };
+}
+
 function roleName(role: Role): string {
   return `${ROLE_NAMES[role].zh} / ${ROLE_NAMES[role].en}`;
 }

@@ -12,8 +12,8 @@ import { createImporter } from '../capture/import/import-records.js';
 import { createSectorRecording } from '../capture/records/sector-recording.js';
 import { createCodeStore } from '../store/code-store.js';
 import { createEventStore } from '../store/event-store.js';
-import { createAccountsOn, type ScopeLookups } from '../accounts/accounts.js';
-import { createAuditTrail } from '../capture/audit/audit-trail.js';
+import { createAccountsOn } from '../accounts/accounts.js';
+import { scopeLookups } from '../accounts/scope-check.js';
 import { createTraceStore } from '../store/trace-store.js';
 import { createTrace } from '../trace/trace.js';
 import { accessControl } from './plugins/access.js';
@@ -71,7 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const issuer = createCodeIssuer({ codes, nodeCode: deps.nodeCode, randomBytes: deps.randomBytes ?? cryptoRandomBytes, now });
   const trace = createTrace({ store: createTraceStore(deps.db) });
   const recording = createSectorRecording({ db: deps.db, capture, now });
-  const { profiles, parties, products, catalogue, quotas, alerts, records, registry, recorder } = recording;
+  const { audit, profiles, parties, products, catalogue, quotas, alerts, records, registry, recorder } = recording;
   const importer = createImporter({ db: deps.db, ...recording, now, workers: deps.captureWorkers ?? 0 });
   await registry.ensureNationalCatalogue();
   if (deps.sweepEveryMs) {
@@ -112,7 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     schema: { summary: 'Liveness', tags: ['Platform'], response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } },
   }, async () => ({ status: 'ok' }));
 
-  await app.register(accountRoutes, { prefix: '/api/v1', accounts, audit: createAuditTrail({ db: deps.db, now }), secureCookies: deps.secureCookies ?? deps.publicBaseUrl.startsWith('https:') });
+  await app.register(accountRoutes, { prefix: '/api/v1', accounts, audit, secureCookies: deps.secureCookies ?? deps.publicBaseUrl.startsWith('https:') });
   await app.register(epcisRoutes, { prefix: '/epcis/v2', capture, events, now });
   await app.register(codeRoutes, { prefix: '/api/v1/codes', issuer, codes, publicBaseUrl: deps.publicBaseUrl });
   await app.register(traceRoutes, { prefix: '/api/v1/trace', trace });
@@ -125,12 +125,4 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(alertRoutes, { prefix: '/api/v1/alerts', recorder, alerts, now });
   await app.ready();
   return app;
-}
-
-/** What checking a granted scope looks up: registered parties and the sectors of the profiles. */
-export function scopeLookups(parties: { find: (uscc: string) => Promise<unknown> }, profiles: { latest: () => Promise<Array<{ id: string }>> }): ScopeLookups {
-  return {
-    isRegisteredParty: async (uscc) => (await parties.find(uscc)) !== undefined,
-    sectorIds: async () => (await profiles.latest()).map((p) => p.id),
-  };
 }

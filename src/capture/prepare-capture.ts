@@ -1,6 +1,5 @@
 import { indexEvent, isObject, memoisedCanonicalId, type JsonObject } from '../domain/event.js';
-import { contentHashOfHashId } from '../domain/audit/ledger-digest.js';
-import { contextNamespaces, eventHashId } from '../domain/event-hash.js';
+import { contentHashOfHashId, contextNamespaces, eventContentHash, eventHashId } from '../domain/event-hash.js';
 import type { ErrorDeclarationRecord } from '../store/event-store.js';
 import { toEventRecord, type EventRecord } from '../store/event-rows.js';
 import { findUnstorableJson } from '../domain/json-limits.js';
@@ -90,8 +89,7 @@ export function prepareCapture(input: { json: JsonText } | { value: unknown }, k
     const record = toEventRecord(indexed.event, ctx.captureId);
     // The audit digest hashes the event as stored: without its own @context, whose prefixes the stored namespaces
     // (the document's) may lack. Only a document's event can carry one; a lone event's is the namespaces themselves.
-    const stored = kind === 'document' && raw['@context'] !== undefined ? eventHashId(body, namespaces) : contentHash;
-    record.contentHash = contentHashOfHashId(stored);
+    record.contentHash = kind === 'document' && raw['@context'] !== undefined ? eventContentHash(body, namespaces) : contentHashOfHashId(contentHash);
     const prepared: PreparedEvent = { index, eventId, record };
     if (eventId !== contentHash) prepared.contentHash = contentHash;
     const declaration = raw.errorDeclaration;

@@ -8,9 +8,8 @@ import { isAuditAlgorithm } from '../domain/audit/chain-hash.js';
 import { checkHeadSignature, generateSigningKeys, signHead, type AuditHead, type SignedAuditHead } from '../domain/audit/head-signature.js';
 import { isObject } from '../domain/event.js';
 import { createAuditStore } from '../store/audit-store.js';
-import type { Db } from '../store/db.js';
 import { cliActor } from './cli-actor.js';
-import { openLedger } from './open-ledger.js';
+import { withLedger } from './open-ledger.js';
 
 const USAGE = `usage: zhuisu audit verify [--json]
        zhuisu audit head [--sign KEYFILE] [--out FILE]
@@ -36,15 +35,6 @@ export async function runAudit(args: string[], config: Config): Promise<number> 
     default:
       process.stderr.write(USAGE);
       return 2;
-  }
-}
-
-async function withLedger(config: Config, work: (db: Db) => Promise<number>): Promise<number> {
-  const db = await openLedger(config);
-  try {
-    return await work(db);
-  } finally {
-    await db.destroy();
   }
 }
 

@@ -1,12 +1,11 @@
 import { parseArgs } from 'node:util';
 import { createAccountsOn } from '../accounts/accounts.js';
-import { scopeLookups } from '../api/app.js';
+import { scopeLookups } from '../accounts/scope-check.js';
 import { createProfiles } from '../capture/records/profiles.js';
 import type { Config } from '../config.js';
-import { DomainError } from '../domain/errors.js';
 import { createPartyStore } from '../store/party-store.js';
 import { createProfileStore } from '../store/profile-store.js';
-import { openLedger } from './open-ledger.js';
+import { withLedger } from './open-ledger.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -27,18 +26,11 @@ export async function runCreateAdmin(args: string[], config: Config): Promise<nu
     return 2;
   }
   const password = await readStdin();
-  const db = await openLedger(config);
-  try {
+  return withLedger(config, async (db) => {
     const now = () => new Date();
     const accounts = createAccountsOn(db, { now, lookups: scopeLookups(createPartyStore(db), createProfiles({ store: createProfileStore(db, { now }) })) });
     const user = await accounts.createFirstAdministrator({ username, displayName: values.name ?? username, password });
     process.stdout.write(`platform administrator ${user.username} created (${user.userId}); sign in at POST /api/v1/auth/login\n`);
     return 0;
-  } catch (err) {
-    if (!(err instanceof DomainError)) throw err;
-    process.stderr.write(`zhuisu create-admin: ${err.message}\n`);
-    return 1;
-  } finally {
-    await db.destroy();
-  }
+  }, (err) => `zhuisu create-admin: ${err.message}`);
 }

@@ -5,11 +5,11 @@ import { createCapture } from '../capture/capture-events.js';
 import { createImporter } from '../capture/import/import-records.js';
 import { createSectorRecording } from '../capture/records/sector-recording.js';
 import type { Config } from '../config.js';
-import { DomainError } from '../domain/errors.js';
+import type { DomainError } from '../domain/errors.js';
 import { isObject } from '../domain/event.js';
 import { createEventStore } from '../store/event-store.js';
 import { cliActor } from './cli-actor.js';
-import { openLedger } from './open-ledger.js';
+import { withLedger } from './open-ledger.js';
 
 const USAGE = 'usage: zhuisu import-records FILE --sector SECTOR --stage STAGE [--format csv|xlsx]\n';
 
@@ -34,7 +34,8 @@ export async function runImportRecords(args: string[], config: Config): Promise<
   });
   const [file] = positionals;
   const format = values.format ?? (extname(file ?? '').toLowerCase() === '.xlsx' ? 'xlsx' : 'csv');
-  if (!file || !values.sector || !values.stage || (format !== 'csv' && format !== 'xlsx')) {
+  const { sector, stage } = values;
+  if (!file || !sector || !stage || (format !== 'csv' && format !== 'xlsx')) {
     process.stderr.write(USAGE);
     return 2;
   }
@@ -45,23 +46,18 @@ export async function runImportRecords(args: string[], config: Config): Promise<
     process.stderr.write(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   }
-  const db = await openLedger(config);
-  try {
+  return withLedger(config, async (db) => {
     const now = () => new Date();
     const recording = createSectorRecording({ db, capture: createCapture({ events: createEventStore(db), now }), now });
     const importer = createImporter({ db, ...recording, now, workers: config.captureWorkers });
-    const result = await importer.importRecords({ sector: values.sector, stage: values.stage, format, data: createReadStream(file, { highWaterMark: 1 << 20 }), size, actor: cliActor() });
+    const result = await importer.importRecords({ sector, stage, format, data: createReadStream(file, { highWaterMark: 1 << 20 }), size, actor: cliActor() });
     process.stdout.write(`imported ${result.rows} rows from ${file}: ${result.stored} stored, ${result.skipped} already stored; capture ${result.captureId}\n`);
     for (const alert of result.alerts) process.stdout.write(`  alert, row ${alert.row}: ${alert.message}\n`);
     if (result.moreAlerts) process.stdout.write(`  … and ${result.moreAlerts} more alerts\n`);
     return 0;
-  } catch (err) {
-    if (!(err instanceof DomainError)) throw err;
+  }, (err) => {
     const { count, lines } = problemsOf(err);
     const summary = count > 0 ? `${count} problem${count === 1 ? '' : 's'}` : err.message;
-    process.stderr.write(`${file} was not imported, nothing was stored: ${summary}\n${lines.map((l) => `${l}\n`).join('')}`);
-    return 1;
-  } finally {
-    await db.destroy();
-  }
+    return `${file} was not imported, nothing was stored: ${summary}${lines.map((l) => `\n${l}`).join('')}`;
+  });
 }

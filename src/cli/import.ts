@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { createCapture } from '../capture/capture-events.js';
 import type { Config } from '../config.js';
-import { DomainError } from '../domain/errors.js';
 import { createEventStore } from '../store/event-store.js';
 import { cliActor } from './cli-actor.js';
-import { openLedger } from './open-ledger.js';
+import { withLedger } from './open-ledger.js';
 
 /** `zhuisu import FILE`: captures one EPCIS document, all or nothing, and reports like the API does. */
 export async function runImport(args: string[], config: Config): Promise<number> {
@@ -20,16 +19,9 @@ export async function runImport(args: string[], config: Config): Promise<number>
     process.stderr.write(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   }
-  const db = await openLedger(config);
-  try {
+  return withLedger(config, async (db) => {
     const job = await createCapture({ events: createEventStore(db), now: () => new Date() }).captureDocumentJson(text, cliActor());
     process.stdout.write(`captured ${job.eventCount} events from ${file} (${job.storedCount} new, ${job.eventCount - job.storedCount} already in the ledger); capture ${job.captureId}\n`);
     return 0;
-  } catch (err) {
-    if (!(err instanceof DomainError)) throw err;
-    process.stderr.write(`${file} was not imported, nothing was stored: ${err.message}\n`);
-    return 1;
-  } finally {
-    await db.destroy();
-  }
+  }, (err) => `${file} was not imported, nothing was stored: ${err.message}`);
 }

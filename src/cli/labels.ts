@@ -3,10 +3,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
-import { DomainError } from '../domain/errors.js';
 import { createIssueLabels } from '../labels/issue-labels.js';
 import { createCodeStore } from '../store/code-store.js';
-import { openLedger } from './open-ledger.js';
+import { withLedger } from './open-ledger.js';
 
 const USAGE = 'usage: zhuisu labels ISSUE_ID [--csv] [--from N] [--count N] [--out FILE|-]\n';
 
@@ -23,8 +22,7 @@ export async function runLabels(args: string[], config: Config): Promise<number>
     return 2;
   }
   const range = { ...(values.from ? { from: Number(values.from) } : {}), ...(values.count ? { count: Number(values.count) } : {}) };
-  const db = await openLedger(config);
-  try {
+  return withLedger(config, async (db) => {
     const labels = createIssueLabels({ codes: createCodeStore(db), publicBaseUrl: config.publicBaseUrl });
     const file = values.csv ? await labels.csv(issueId, range) : await labels.pdf(issueId, range);
     const out = values.out ?? file.fileName;
@@ -32,11 +30,5 @@ export async function runLabels(args: string[], config: Config): Promise<number>
     await pipeline(body, out === '-' ? process.stdout : createWriteStream(out));
     if (out !== '-') process.stdout.write(`${file.count} labels written to ${out}\n`);
     return 0;
-  } catch (err) {
-    if (!(err instanceof DomainError)) throw err;
-    process.stderr.write(`${err.message}\n`);
-    return 1;
-  } finally {
-    await db.destroy();
-  }
+  }, (err) => err.message);
 }

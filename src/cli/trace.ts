@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
-import { DomainError } from '../domain/errors.js';
 import { createTraceStore } from '../store/trace-store.js';
 import { createTrace } from '../trace/trace.js';
 import { renderTraceTree } from './trace-tree.js';
-import { openLedger } from './open-ledger.js';
+import { withLedger } from './open-ledger.js';
 
 /** `zhuisu trace ID [--backward|--forward] [--json]`. */
 export async function runTrace(args: string[], config: Config): Promise<number> {
@@ -19,16 +18,9 @@ export async function runTrace(args: string[], config: Config): Promise<number> 
     return 2;
   }
   const direction = values.backward && !values.forward ? 'backward' : values.forward && !values.backward ? 'forward' : 'both';
-  const db = await openLedger(config);
-  try {
+  return withLedger(config, async (db) => {
     const result = await createTrace({ store: createTraceStore(db) }).trace(id, { direction });
     process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderTraceTree(result));
     return 0;
-  } catch (err) {
-    if (!(err instanceof DomainError)) throw err;
-    process.stderr.write(`${err.message}\n`);
-    return 1;
-  } finally {
-    await db.destroy();
-  }
+  }, (err) => err.message);
 }

@@ -124,9 +124,37 @@ export function eventPreHash(event: JsonObject, namespaces: Namespaces, options:
 }
 
 /**
- * CBV 2.0 §8.9 event hash ID of one EPCIS 2.0 JSON event: the SHA-256 of its pre-hash string, as an RFC 6920 URI.
+ * CBV 2.0 §8.9 content hash of one EPCIS 2.0 JSON event: the SHA-256 (64 hex digits) of its pre-hash string. It leaves
+ * out eventID and recordTime, so it is the same whether the event came with a UUID or was named by its hash.
+ */
+export function eventContentHash(event: JsonObject, namespaces: Namespaces, options: EventHashOptions = {}): string {
+  return hash('sha256', eventPreHash(event, namespaces, options), 'hex');
+}
+
+const HASH_ID_PREFIX = 'ni:///sha-256;';
+const HASH_ID_SUFFIX = '?ver=CBV2.0';
+
+/**
+ * CBV 2.0 §8.9 event hash ID of one EPCIS 2.0 JSON event: its content hash as an RFC 6920 URI.
  * @example eventHashId(event, contextNamespaces(document['@context'])) // 'ni:///sha-256;6ae963…39d7?ver=CBV2.0'
  */
 export function eventHashId(event: JsonObject, namespaces: Namespaces, options: EventHashOptions = {}): string {
-  return `ni:///sha-256;${hash('sha256', eventPreHash(event, namespaces, options), 'hex')}?ver=CBV2.0`;
+  return `${HASH_ID_PREFIX}${eventContentHash(event, namespaces, options)}${HASH_ID_SUFFIX}`;
+}
+
+/** The content hash inside a CBV 2.0 hash id; only meaningful where `isHashId` holds. */
+export function contentHashOfHashId(hashId: string): string {
+  return hashId.slice(HASH_ID_PREFIX.length, HASH_ID_PREFIX.length + 64);
+}
+
+/** Whether an eventID is a CBV 2.0 hash id, `ni:///sha-256;<64 lowercase hex digits>?ver=CBV2.0`. */
+export function isHashId(eventId: string): boolean {
+  // Checked by hand: a regular expression took 1 % of capture.
+  const end = HASH_ID_PREFIX.length + 64;
+  if (eventId.length !== end + HASH_ID_SUFFIX.length || !eventId.startsWith(HASH_ID_PREFIX) || !eventId.endsWith(HASH_ID_SUFFIX)) return false;
+  for (let i = HASH_ID_PREFIX.length; i < end; i++) {
+    const c = eventId.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
 }

@@ -1,10 +1,10 @@
-import { PostgresAdapter, type Selectable, type Transaction } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { AuditActor } from '../domain/audit/actor.js';
 import {
   chainEntry, DEFAULT_AUDIT_ALGORITHM, detailsText, GENESIS_HASH, isAuditAlgorithm, type AuditAlgorithm, type AuditEntry, type LedgerCoverage, type RecordedActor,
 } from '../domain/audit/chain-hash.js';
 import type { DeclarationRow } from '../domain/audit/ledger-digest.js';
-import { writeLockOf, type Db } from './db.js';
+import { dialectOf, writeLockOf, type Db } from './db.js';
 import { lockAuditChainPostgres } from './dialect/postgres.js';
 import type { Database } from './schema.js';
 
@@ -51,10 +51,11 @@ type AuditRow = Selectable<Database['auditLog']>;
  */
 export function createAuditStore(db: Db) {
   const lock = writeLockOf(db);
+  const isPostgres = dialectOf(db) === 'postgres';
 
   async function appendIn(tx: Transaction<Database>, entry: NewAuditEntry | ((algorithm: AuditAlgorithm) => NewAuditEntry)): Promise<AuditEntry> {
     // SQLite: the caller holds the write lock, so nothing else appends between reading the head and inserting.
-    if (tx.getExecutor().adapter instanceof PostgresAdapter) await lockAuditChainPostgres(tx);
+    if (isPostgres) await lockAuditChainPostgres(tx);
     const head = await tx.selectFrom('auditLog').select(['seq', 'hash', 'algorithm']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
     const followed = head && isAuditAlgorithm(head.algorithm) ? head.algorithm : DEFAULT_AUDIT_ALGORITHM;
     const input = typeof entry === 'function' ? entry(followed) : entry;

@@ -55,9 +55,10 @@ export function createUserStore(db: Db, deps: { now: () => Date }) {
       return row ? toUser(row) : undefined;
     },
 
-    /** A user and the password hash to check a login against. */
-    async findForLogin(username: string): Promise<{ user: User; passwordHash: string } | undefined> {
-      const row = await db.selectFrom('appUser').selectAll().where('username', '=', username).executeTakeFirst();
+    /** A user, by username or id, and the password hash to check a password against. */
+    async findWithPassword(key: { username: string } | { userId: string }): Promise<{ user: User; passwordHash: string } | undefined> {
+      const query = db.selectFrom('appUser').selectAll();
+      const row = await ('username' in key ? query.where('username', '=', key.username) : query.where('userId', '=', key.userId)).executeTakeFirst();
       return row ? { user: toUser(row), passwordHash: row.passwordHash } : undefined;
     },
 

@@ -6,6 +6,7 @@ import { ROLE_NAMES } from '../../domain/access/roles.js';
 import type { AuditActor } from '../../domain/audit/actor.js';
 import { DomainError } from '../../domain/errors.js';
 import { isCsrfToken, type Accounts } from '../../accounts/accounts.js';
+import type { User } from '../../store/user-store.js';
 
 /** The cookie that carries a web session's secret. */
 export const SESSION_COOKIE = 'zhuisu_session';
@@ -26,8 +27,8 @@ declare module 'fastify' {
     principal: Principal;
     /** Who the audit log names for what this request changes. */
     actor: AuditActor;
-    /** The session cookie's secret, when the request came with an open session. */
-    sessionSecret: string | undefined;
+    /** The open session the request came with: its cookie's secret and its user. */
+    session: { secret: string; user: User } | undefined;
   }
 }
 
@@ -43,7 +44,7 @@ export const accessControl = fp(async (app: FastifyInstance, opts: { accounts: A
   // Fastify refuses an object as a decorator's default (it would be shared by every request): each request sets its own.
   app.decorateRequest('principal', null as unknown as Principal);
   app.decorateRequest('actor', null as unknown as AuditActor);
-  app.decorateRequest('sessionSecret', undefined);
+  app.decorateRequest('session', undefined);
 
   const table: FastifyInstance['routeAccess'] = [];
   app.decorate('routeAccess', table);
@@ -78,18 +79,16 @@ export const accessControl = fp(async (app: FastifyInstance, opts: { accounts: A
         throw new DomainError('forbidden', `以会话提交须带 ${CSRF_HEADER} 请求头（登录时返回） / a write with the session cookie needs the ${CSRF_HEADER} header given at login`);
       }
     }
-    request.sessionSecret = secret;
+    request.session = { secret, user: session.user };
     return session.principal;
   }
 
   app.addHook('onRequest', async (request) => {
-    request.principal = PUBLIC;
-    request.actor = actorOf(PUBLIC, request.ip);
     const access = request.routeOptions.config.access;
     // Unknown routes (404) have no config; they need no identity.
-    if (access === undefined) return;
-    request.principal = await identify(request);
+    request.principal = access === undefined ? PUBLIC : await identify(request);
     request.actor = actorOf(request.principal, request.ip);
+    if (access === undefined) return;
     if (hasPermission(request.principal, access)) return;
     if (request.principal.role === 'public') {
       throw new DomainError('unauthorized', '请先登录，或以 Authorization: Bearer <令牌> 发送机器令牌 / sign in, or send a machine token as Authorization: Bearer <token>');

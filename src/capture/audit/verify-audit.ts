@@ -1,5 +1,6 @@
 import { chainHash, GENESIS_HASH, isAuditAlgorithm, type LedgerCoverage } from '../../domain/audit/chain-hash.js';
-import { createLedgerDigest, eventContentHash, type LedgerDigest } from '../../domain/audit/ledger-digest.js';
+import { createLedgerDigest, type LedgerDigest } from '../../domain/audit/ledger-digest.js';
+import { eventContentHash } from '../../domain/event-hash.js';
 import { boundedMemo } from '../../domain/bounded-memo.js';
 import { isObject } from '../../domain/event.js';
 import type { AuditStore, CoverCursor, LedgerDeclarationRow, LedgerEventRow, StoredAuditEntry } from '../../store/audit-store.js';

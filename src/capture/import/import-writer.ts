@@ -1,7 +1,8 @@
 import { CamelCasePlugin, Kysely, type ControlledTransaction } from 'kysely';
 import type { AuditActor } from '../../domain/audit/actor.js';
 import { DEFAULT_AUDIT_ALGORITHM, isAuditAlgorithm, type AuditAlgorithm } from '../../domain/audit/chain-hash.js';
-import { contentHashOfHashId, createLedgerDigest } from '../../domain/audit/ledger-digest.js';
+import { createLedgerDigest } from '../../domain/audit/ledger-digest.js';
+import { contentHashOfHashId } from '../../domain/event-hash.js';
 import { createAuditStore } from '../../store/audit-store.js';
 import { dialectOf, eventWriterOf, sameDbOptions, writeLockOf, type Db, type DbOptions } from '../../store/db.js';
 import { createSqliteDatabase, createSqliteDialect, createSqliteEventWriter } from '../../store/dialect/sqlite.js';

@@ -1,5 +1,5 @@
 import type { JsonObject, JsonValue } from '../event.js';
-import { eventHashId } from '../event-hash.js';
+import { contentHashOfHashId, eventHashId } from '../event-hash.js';
 import { ZHUISU_BIZSTEP, ZHUISU_NS, type StageDef } from './profile.js';
 
 /** A quantity of a lot (EPC class), in a UN/CEFACT unit such as KGM, LTR or H87 (piece). */
@@ -161,5 +161,5 @@ export function sealedRecordEvent(record: ResolvedRecord): { event: JsonObject; 
 
 /** The record id of a record's event: the first half of its hash. */
 export function recordIdOf(eventId: string): string {
-  return eventId.replace(/^ni:\/\/\/sha-256;/, '').slice(0, 32);
+  return contentHashOfHashId(eventId).slice(0, 32);
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { contentHashOfHashId, createLedgerDigest, eventContentHash } from '../../../src/domain/audit/ledger-digest.js';
+import { createLedgerDigest } from '../../../src/domain/audit/ledger-digest.js';
+import { contentHashOfHashId, eventContentHash } from '../../../src/domain/event-hash.js';
 import { eventHashId } from '../../../src/domain/event-hash.js';
 
 const EVENT = {

@@ -26,7 +26,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ accounts: Accounts; audi
     config: { access: 'public' },
     schema: { summary: 'Sign out: ends the session', tags: ['Accounts'], response: { 204: Type.Null(), ...problemResponses } },
   }, async (request, reply) => {
-    if (request.sessionSecret) await accounts.logout(request.sessionSecret);
+    if (request.session) await accounts.logout(request.session.secret);
     void reply.clearCookie(SESSION_COOKIE, cookieOptions);
     return reply.status(204).send(null);
   });
@@ -35,10 +35,9 @@ export const accountRoutes: FastifyPluginAsyncTypebox<{ accounts: Accounts; audi
     config: { access: 'read' },
     schema: { summary: 'The signed-in user and the session’s CSRF token', tags: ['Accounts'], security, response: { 200: SessionView, ...problemResponses } },
   }, async (request) => {
-    const secret = request.sessionSecret;
-    const session = secret ? await accounts.sessionPrincipal(secret) : undefined;
-    if (!secret || !session) throw new DomainError('unauthorized', '此请求没有登录会话 / this request has no session; machine tokens have none');
-    return { user: session.user, csrfToken: csrfTokenOf(secret) };
+    const { session } = request;
+    if (!session) throw new DomainError('unauthorized', '此请求没有登录会话 / this request has no session; machine tokens have none');
+    return { user: session.user, csrfToken: csrfTokenOf(session.secret) };
   });
 
   app.get('/auth/whoami', {
