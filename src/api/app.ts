@@ -69,7 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (pool) app.addHook('onClose', () => pool.close());
   const capture = pool ?? local;
   const issuer = createCodeIssuer({ codes, nodeCode: deps.nodeCode, randomBytes: deps.randomBytes ?? cryptoRandomBytes, now });
-  const trace = createTrace({ store: createTraceStore(deps.db) });
+  const trace = createTrace({ storeFor: (sight) => createTraceStore(deps.db, sight) });
   const recording = createSectorRecording({ db: deps.db, capture, now });
   const { audit, profiles, parties, products, catalogue, quotas, alerts, records, registry, recorder } = recording;
   const importer = createImporter({ db: deps.db, ...recording, now, workers: deps.captureWorkers ?? 0 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SEES_ALL } from '../domain/access/sight.js';
 import { SYSTEM_ACTOR, type AuditActor } from '../domain/audit/actor.js';
 import { DomainError } from '../domain/errors.js';
 import { isObject } from '../domain/event.js';
@@ -18,6 +19,7 @@ export function createCapture(deps: { events: EventStore; now: () => Date; newCa
     const captureId = newCaptureId();
     const prepared = prepareCapture(input, kind, { recordTime, captureId });
     if (!prepared.ok) throw refusal(prepared);
+    if (actor.enterprise) refuseForeignRecords(prepared.events, actor.enterprise);
 
     const eventIds = prepared.events.map((e) => e.eventId);
     await refuseClashingIds(prepared.events);
@@ -29,7 +31,7 @@ export function createCapture(deps: { events: EventStore; now: () => Date; newCa
     for (const event of prepared.events) {
       // EPCIS 2.0 §7.4.1.2: an error declaration names the original by its eventID; the original stays as it was.
       if (event.declaration && (known.has(event.eventId) || seenHere.has(event.eventId))) {
-        const original = known.has(event.eventId) ? await deps.events.find(event.eventId) : undefined;
+        const original = known.has(event.eventId) ? await deps.events.find(event.eventId, SEES_ALL) : undefined;
         declarations.push(original ? inTermsOf(event.declaration, namespacesOf(event.record), original.namespaces) : event.declaration);
         continue;
       }
@@ -49,6 +51,17 @@ export function createCapture(deps: { events: EventStore; now: () => Date; newCa
     return { job: { ...job, storedCount: storedEventIds.length }, eventIds };
   }
 
+  // An enterprise captures its own records only: an event that says another enterprise recorded it is refused whole.
+  function refuseForeignRecords(events: PreparedEvent[], own: string): void {
+    const foreign: DocumentIssue[] = events.flatMap((e) => {
+      const recorder = e.record.scope.recorder;
+      return recorder && recorder !== own
+        ? [{ index: e.index, field: 'zhuisu:party', reason: `只能记录本企业（${own}）的事件，不能代${recorder}记录 / you record for ${own} only, not for ${recorder}` }]
+        : [];
+    });
+    if (foreign.length > 0) throw new DomainError('forbidden', describeIssues(foreign), { errors: foreign });
+  }
+
   // An event that brings the eventID of a stored event must be that event again, not another one under its name.
   async function refuseClashingIds(events: PreparedEvent[]): Promise<void> {
     const ownIds = events.filter((e) => e.contentHash !== undefined && !e.declaration);
@@ -57,7 +70,7 @@ export function createCapture(deps: { events: EventStore; now: () => Date; newCa
     const clashes: DocumentIssue[] = [];
     for (const event of ownIds) {
       if (!stored.has(event.eventId)) continue;
-      const original = await deps.events.find(event.eventId);
+      const original = await deps.events.find(event.eventId, SEES_ALL);
       if (original && eventHashId(withoutDeclaration(original.body), original.namespaces) !== event.contentHash) {
         clashes.push({ index: event.index, field: 'eventID', reason: clashReason('an event already in the ledger') });
       }

@@ -1,4 +1,4 @@
-import type { TraceEvent, TraceResult } from '../trace/trace-result.js';
+import { formatAmount, type TraceEvent, type TraceResult } from '../trace/trace-result.js';
 
 const LABEL = { transformation: '由…加工 made from', aggregation: '装入 packed in', member: '属于批次 of lot' } as const;
 
@@ -35,7 +35,7 @@ export function renderTraceTree(trace: TraceResult): string {
   if (trace.parties.length > 0) {
     lines.push('责任主体 parties:');
     for (const p of trace.parties) {
-      const received = p.received.map((r) => `${r.quantity}${r.uom ? ` ${r.uom}` : ''} of ${r.unit}`).join('; ');
+      const received = p.received.map((r) => `${formatAmount(r) || '?'} of ${r.unit}`).join('; ');
       lines.push(`  ${p.id} [${p.roles.join(', ')}]${received ? ` received ${received}` : ''}`);
     }
   }
@@ -48,7 +48,7 @@ function describe(e: TraceEvent, unit: string): string {
   const parts = [
     `${e.eventTime.replace('T', ' ').slice(0, 16)} UTC`,
     e.bizStep ?? e.eventType,
-    amount && amount.quantity !== 1 ? `${amount.quantity}${amount.uom ? ` ${amount.uom}` : ''}` : '',
+    amount && amount.quantity !== 1 ? formatAmount(amount) : '',
     e.via.length > 0 ? `in ${e.via.join(', ')}` : '',
     e.bizLocation ? `@ ${e.bizLocation}` : '',
     e.sources.length > 0 ? `from ${e.sources.filter((s) => s.type !== 'location').map((s) => s.id).join(', ')}` : '',

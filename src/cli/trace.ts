@@ -1,3 +1,4 @@
+import { SEES_ALL } from '../domain/access/sight.js';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
 import { createTraceStore } from '../store/trace-store.js';
@@ -19,7 +20,7 @@ export async function runTrace(args: string[], config: Config): Promise<number> 
   }
   const direction = values.backward && !values.forward ? 'backward' : values.forward && !values.backward ? 'forward' : 'both';
   return withLedger(config, async (db) => {
-    const result = await createTrace({ store: createTraceStore(db) }).trace(id, { direction });
+    const result = await createTrace({ storeFor: (sight) => createTraceStore(db, sight) }).trace(id, { direction, sight: SEES_ALL });
     process.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderTraceTree(result));
     return 0;
   }, (err) => err.message);

@@ -1,4 +1,6 @@
+import type { Sight } from '../domain/access/sight.js';
 import type { Db } from './db.js';
+import { visibleAlerts } from './visible-events.js';
 
 /** Something a sector rule flagged for regulators (R-17): an overdue maintenance, a ledger that does not balance. */
 export interface Alert {
@@ -31,9 +33,9 @@ export function createAlertStore(db: Db) {
       return new Set(rows.flatMap((r) => (r.unitId ? [r.unitId] : [])));
     },
 
-    /** Newest first, optionally of one sector, rule or party. */
-    async list(opts: { sector?: string; rule?: string; party?: string; limit: number; offset: number }): Promise<Alert[]> {
-      let query = db.selectFrom('alert').selectAll();
+    /** Those `sight` may read, newest first, optionally of one sector, rule or party. */
+    async list(sight: Sight, opts: { sector?: string; rule?: string; party?: string; limit: number; offset: number }): Promise<Alert[]> {
+      let query = db.selectFrom('alert').selectAll().where(visibleAlerts(sight));
       if (opts.sector) query = query.where('sector', '=', opts.sector);
       if (opts.rule) query = query.where('rule', '=', opts.rule);
       if (opts.party) query = query.where('party', '=', opts.party);

@@ -11,6 +11,7 @@ import * as createSectorTables from './migrations/2026-11-24T0100-create-sector-
 import * as indexTraceCodesByIssue from './migrations/2026-11-24T0200-index-trace-codes-by-issue.js';
 import * as createAccounts from './migrations/2026-11-25T0100-create-accounts.js';
 import * as createAuditLog from './migrations/2026-11-25T0200-create-audit-log.js';
+import * as scopeEvents from './migrations/2026-11-26T0100-scope-events.js';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-24T0200-index-trace-codes-by-issue': indexTraceCodesByIssue,
   '2026-11-25T0100-create-accounts': createAccounts,
   '2026-11-25T0200-create-audit-log': createAuditLog,
+  '2026-11-26T0100-scope-events': scopeEvents,
 };
 
 const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

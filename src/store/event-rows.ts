@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import type { Insertable } from 'kysely';
+import { eventScopeOf, type EventScope } from '../domain/access/event-scope.js';
 import type { EventEpc, LedgerEvent } from '../domain/event.js';
 import { contentHashOfHashId, isHashId } from '../domain/event-hash.js';
 import type { Database } from './schema.js';
@@ -14,12 +15,14 @@ export function eventKeyOf(eventId: string): number {
   return Number.parseInt(digest.slice(0, 13), 16);
 }
 
-/** An event shaped for storage: its `event` row (JSON already serialised) and its identifiers. */
+/** An event shaped for storage: its `event` row (JSON already serialised), its identifiers and whom it concerns. */
 export interface EventRecord {
   eventId: string;
   eventTime: string;
-  row: Insertable<Database['event']>;
+  /** The row without its scope columns, which the writer takes from `scope`. */
+  row: EventRow;
   epcs: EventEpc[];
+  scope: EventScope;
   /**
    * The CBV 2.0 content hash (hex) of the event as stored, when whoever prepared it has it at hand; the audit log
    * computes it from the row otherwise.
@@ -27,12 +30,14 @@ export interface EventRecord {
   contentHash?: string;
 }
 
+export type EventRow = Omit<Insertable<Database['event']>, 'recorder' | 'region' | 'sector'>;
+
 export function toEventRecord(e: LedgerEvent, captureId: string): EventRecord {
-  return { eventId: e.eventId, eventTime: e.eventTime, row: toEventRow(e, captureId), epcs: e.epcs };
+  return { eventId: e.eventId, eventTime: e.eventTime, row: toEventRow(e, captureId), epcs: e.epcs, scope: eventScopeOf(e) };
 }
 
 /** The `event` row of a ledger event. */
-export function toEventRow(e: LedgerEvent, captureId: string): Insertable<Database['event']> {
+export function toEventRow(e: LedgerEvent, captureId: string): EventRow {
   return {
     eventId: e.eventId,
     eventKey: eventKeyOf(e.eventId),
@@ -64,6 +69,11 @@ function namespacesJson(namespaces: Record<string, string>): string {
     serialisedNamespaces.set(namespaces, json);
   }
   return json;
+}
+
+/** The `event_party` rows of an event stored at `seq`. */
+export function toPartyRows(scope: EventScope, seq: number): Database['eventParty'][] {
+  return scope.parties.map((party) => ({ party, eventSeq: seq }));
 }
 
 /** The `event_epc` rows of an event stored at `seq`. */

@@ -1,5 +1,7 @@
 import type { EventQuery } from '../domain/event-query.js';
 import type { Transaction } from 'kysely';
+import { recordedBy } from '../domain/access/event-scope.js';
+import type { Sight } from '../domain/access/sight.js';
 import type { AuditActor } from '../domain/audit/actor.js';
 import type { AuditAlgorithm, LedgerCoverage } from '../domain/audit/chain-hash.js';
 import { createLedgerDigest, type DeclarationRow, type LedgerDigest } from '../domain/audit/ledger-digest.js';
@@ -12,6 +14,7 @@ import { eventWriterOf, writeLockOf, type Db } from './db.js';
 import { eventQueryFilter } from './event-filter.js';
 import type { StoredEvents } from './event-writer.js';
 import type { Database } from './schema.js';
+import { createEventViews, visibleEvents, visibleJobs, type EventViewRow, type EventViews } from './visible-events.js';
 
 /** An event as the ledger returns it: the captured JSON, with any later error declaration attached. */
 export interface StoredEvent {
@@ -37,6 +40,8 @@ export interface CaptureJob {
   eventCount: number;
   storedCount: number;
   errors: JsonObject[];
+  /** USCC of the enterprise that sent the capture, which alone may read its job besides the platform. */
+  capturedBy?: string;
 }
 
 
@@ -48,6 +53,7 @@ export function createEventStore(db: Db) {
   const writer = eventWriterOf(db);
   const lock = writeLockOf(db);
   const audit = createAuditStore(db);
+  const views = createEventViews(db);
   return {
     /**
      * Stores a whole capture in one transaction: every new event, every declaration, the job and the audit entry
@@ -55,8 +61,10 @@ export function createEventStore(db: Db) {
      * capturing the same event twice stores it once.
      */
     async append(capture: { events: EventRecord[]; declarations: ErrorDeclarationRecord[]; job: CaptureJob; alongside?: Alongside; actor: AuditActor }): Promise<{ storedEventIds: string[] }> {
+      const enterprise = capture.actor.enterprise;
+      const sent = enterprise ? capture.events.map((e) => ({ ...e, scope: recordedBy(e.scope, enterprise) })) : capture.events;
       return lock.run(() => db.transaction().execute(async (tx) => {
-        const stored = await writer.insert(tx, capture.events);
+        const stored = await writer.insert(tx, await withRecorderScope(tx, sent));
         if (capture.alongside) await capture.alongside(tx);
         let declarations: Array<DeclarationRow & { seq: number }> = [];
         if (capture.declarations.length > 0) {
@@ -75,14 +83,14 @@ export function createEventStore(db: Db) {
             .execute();
           declarations.sort((a, b) => a.seq - b.seq);
         }
-        await tx.insertInto('captureJob').values({ ...jobRow(capture.job), storedCount: stored.eventIds.length }).execute();
+        await tx.insertInto('captureJob').values({ ...jobRow(capture.job), storedCount: stored.eventIds.length, capturedBy: enterprise ?? null }).execute();
         await audit.append((algorithm) => captureEntry(algorithm, { ...capture, stored, storedDeclarations: declarations }), tx);
         return { storedEventIds: stored.eventIds };
       }));
     },
 
-    async findJob(captureId: string): Promise<CaptureJob | undefined> {
-      const row = await db.selectFrom('captureJob').selectAll().where('captureId', '=', captureId).executeTakeFirst();
+    async findJob(captureId: string, sight: Sight): Promise<CaptureJob | undefined> {
+      const row = await db.selectFrom('captureJob').selectAll().where('captureId', '=', captureId).where(visibleJobs(sight)).executeTakeFirst();
       if (!row) return undefined;
       const job: CaptureJob = {
         captureId: row.captureId,
@@ -93,6 +101,7 @@ export function createEventStore(db: Db) {
         errors: JSON.parse(row.errors),
       };
       if (row.finishedAt) job.finishedAt = row.finishedAt;
+      if (row.capturedBy) job.capturedBy = row.capturedBy;
       return job;
     },
 
@@ -103,26 +112,28 @@ export function createEventStore(db: Db) {
       return new Set(rows.map((row) => row.eventId).filter((id) => wanted.has(id)));
     },
 
-    async find(eventId: string): Promise<StoredEvent | undefined> {
-      const row = await db.selectFrom('event').select(['seq', 'eventId', 'body', 'namespaces'])
-        .where('eventKey', '=', eventKeyOf(eventId)).where('eventId', '=', eventId).executeTakeFirst();
+    /** One event, if `sight` may see it, with the fields its audience may read. */
+    async find(eventId: string, sight: Sight): Promise<StoredEvent | undefined> {
+      const row = await db.selectFrom('event').select(['seq', 'eventId', 'body', 'namespaces', 'recorder'])
+        .where('eventKey', '=', eventKeyOf(eventId)).where('eventId', '=', eventId).where(visibleEvents(sight)).executeTakeFirst();
       if (!row) return undefined;
-      const [event] = await withDeclarations(db, [row]);
+      const [event] = await withDeclarations(db, [row], views, sight);
       return event;
     },
 
-    /** Events matching an EPCIS query in ledger order, one page at a time. */
-    async query(query: EventQuery): Promise<{ events: StoredEvent[]; lastSeq?: number; hasMore: boolean }> {
+    /** Events matching an EPCIS query that `sight` may see, in ledger order, one page at a time. */
+    async query(query: EventQuery, sight: Sight): Promise<{ events: StoredEvent[]; lastSeq?: number; hasMore: boolean }> {
       const rows = await db
         .selectFrom('event')
-        .select(['seq', 'eventId', 'body', 'namespaces'])
+        .select(['seq', 'eventId', 'body', 'namespaces', 'recorder'])
         .where(eventQueryFilter(query))
+        .where(visibleEvents(sight))
         .orderBy('seq')
         .limit(query.perPage + 1)
         .execute();
       const hasMore = rows.length > query.perPage;
       const page = hasMore ? rows.slice(0, query.perPage) : rows;
-      const events = await withDeclarations(db, page);
+      const events = await withDeclarations(db, page, views, sight);
       const last = page.at(-1);
       return last ? { events, lastSeq: last.seq, hasMore } : { events, hasMore };
     },
@@ -131,7 +142,26 @@ export function createEventStore(db: Db) {
 
 export type EventStore = ReturnType<typeof createEventStore>;
 
-async function withDeclarations(db: Db, rows: Array<{ seq: number; eventId: string; body: string; namespaces: string }>): Promise<StoredEvent[]> {
+/**
+ * An event that does not say where it happened or in which sector (a plain EPCIS capture) takes them from its
+ * recorder's registration: its region, and its sector when it is registered in one only.
+ */
+async function withRecorderScope(tx: Transaction<Database>, events: EventRecord[]): Promise<EventRecord[]> {
+  const unplaced = [...new Set(events.flatMap((e) => (e.scope.recorder && (!e.scope.region || !e.scope.sector) ? [e.scope.recorder] : [])))];
+  if (unplaced.length === 0) return events;
+  const parties = await inChunks(unplaced, (chunk) => tx.selectFrom('party').select(['uscc', 'region', 'sectors']).where('uscc', 'in', chunk).execute());
+  const registered = new Map(parties.map((p) => {
+    const sectors: unknown = JSON.parse(p.sectors);
+    return [p.uscc, { region: p.region, sector: Array.isArray(sectors) && sectors.length === 1 ? String(sectors[0]) : null }];
+  }));
+  return events.map((e) => {
+    const party = e.scope.recorder ? registered.get(e.scope.recorder) : undefined;
+    if (!party) return e;
+    return { ...e, scope: { ...e.scope, region: e.scope.region ?? party.region, sector: e.scope.sector ?? party.sector } };
+  });
+}
+
+async function withDeclarations(db: Db, rows: Array<{ seq: number; eventId: string } & EventViewRow>, views: EventViews, sight: Sight): Promise<StoredEvent[]> {
   const declared = new Map<string, JsonObject>();
   if (rows.length > 0) {
     const declarations = await db
@@ -143,11 +173,11 @@ async function withDeclarations(db: Db, rows: Array<{ seq: number; eventId: stri
     // The latest declaration stands, as a correction of a correction replaces the earlier one.
     for (const d of declarations) declared.set(d.eventId, JSON.parse(d.body));
   }
-  return rows.map((row) => {
-    const body: JsonObject = JSON.parse(row.body);
+  const bodies = await views.view(rows.map((row) => {
     const declaration = declared.get(row.eventId);
-    return { seq: row.seq, eventId: row.eventId, body: declaration ? { ...body, errorDeclaration: declaration } : body, namespaces: JSON.parse(row.namespaces) };
-  });
+    return declaration ? { ...row, body: JSON.stringify({ ...JSON.parse(row.body), errorDeclaration: declaration }) } : row;
+  }), sight);
+  return rows.map((row, i) => ({ seq: row.seq, eventId: row.eventId, body: bodies[i] ?? {}, namespaces: JSON.parse(row.namespaces) }));
 }
 
 // The entry of a capture: who sent it, and the digest of the events and declarations it stored, in seq order.
@@ -192,7 +222,8 @@ function contentHashOfRow(record: EventRecord | undefined): string {
   return eventContentHash(JSON.parse(record.row.body), JSON.parse(record.row.namespaces));
 }
 
-function jobRow(job: CaptureJob): Database['captureJob'] {
+/** The `capture_job` row of a capture or an import. */
+export function jobRow(job: CaptureJob): Database['captureJob'] {
   return {
     captureId: job.captureId,
     createdAt: job.createdAt,
@@ -201,5 +232,6 @@ function jobRow(job: CaptureJob): Database['captureJob'] {
     eventCount: job.eventCount,
     storedCount: job.storedCount,
     errors: JSON.stringify(job.errors),
+    capturedBy: job.capturedBy ?? null,
   };
 }

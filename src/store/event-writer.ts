@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { toEpcRows, type EventRecord } from './event-rows.js';
+import { toEpcRows, toPartyRows, type EventRecord } from './event-rows.js';
 import type { Database } from './schema.js';
 
 /** The events a writer stored, in seq order: each one's eventID and the seq it was given. */
@@ -22,12 +22,13 @@ export const kyselyEventWriter: EventWriter = {
   async insert(tx, events) {
     const stored: StoredEvents = { eventIds: [], seqs: [] };
     const epcRows: Database['eventEpc'][] = [];
+    const partyRows: Database['eventParty'][] = [];
     const byId = new Map(events.map((e) => [e.eventId, e]));
     const unique = [...byId.values()];
     for (let i = 0; i < unique.length; i += EVENT_ROWS_PER_INSERT) {
       const inserted = await tx
         .insertInto('event')
-        .values(unique.slice(i, i + EVENT_ROWS_PER_INSERT).map((e) => e.row))
+        .values(unique.slice(i, i + EVENT_ROWS_PER_INSERT).map((e) => ({ ...e.row, recorder: e.scope.recorder, region: e.scope.region, sector: e.scope.sector })))
         .onConflict((oc) => oc.column('eventId').doNothing())
         .returning(['seq', 'eventId'])
         .execute();
@@ -39,7 +40,11 @@ export const kyselyEventWriter: EventWriter = {
         stored.eventIds.push(eventId);
         stored.seqs.push(seq);
         epcRows.push(...toEpcRows(event, seq));
+        partyRows.push(...toPartyRows(event.scope, seq));
       }
+    }
+    for (let i = 0; i < partyRows.length; i += EPC_ROWS_PER_INSERT) {
+      await tx.insertInto('eventParty').values(partyRows.slice(i, i + EPC_ROWS_PER_INSERT)).execute();
     }
     for (let i = 0; i < epcRows.length; i += EPC_ROWS_PER_INSERT) {
       await tx.insertInto('eventEpc').values(epcRows.slice(i, i + EPC_ROWS_PER_INSERT)).execute();

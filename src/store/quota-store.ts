@@ -1,4 +1,6 @@
+import type { Sight } from '../domain/access/sight.js';
 import type { Db } from './db.js';
+import { visibleQuotas } from './visible-events.js';
 
 /** An enterprise's output quota (生产总量控制指标) for a period, under the reference of the document that set it. */
 export interface Quota {
@@ -25,8 +27,9 @@ export function createQuotaStore(db: Db) {
       return db.selectFrom('quota').selectAll().where('party', '=', party).where('reference', '=', reference).executeTakeFirst();
     },
 
-    async listOf(party: string): Promise<Quota[]> {
-      return db.selectFrom('quota').selectAll().where('party', '=', party).orderBy('periodStart').execute();
+    /** A party's quotas, if `sight` may read them. */
+    async listOf(party: string, sight: Sight): Promise<Quota[]> {
+      return db.selectFrom('quota').selectAll().where('party', '=', party).where(visibleQuotas(sight)).orderBy('periodStart').execute();
     },
   };
 }

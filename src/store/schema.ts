@@ -4,6 +4,7 @@ import type { Generated } from 'kysely';
 export interface Database {
   event: EventTable;
   eventEpc: EventEpcTable;
+  eventParty: EventPartyTable;
   eventErrorDeclaration: EventErrorDeclarationTable;
   captureJob: CaptureJobTable;
   traceCode: TraceCodeTable;
@@ -47,6 +48,17 @@ export interface EventTable {
   /** JSON object: the JSON-LD prefixes that the event's extension fields use. */
   namespaces: string;
   captureId: string;
+  /** USCC of the enterprise that recorded the event (domain/access/event-scope.ts). */
+  recorder: string | null;
+  /** GB/T 2260 code of where it happened. */
+  region: string | null;
+  sector: string | null;
+}
+
+/** Each enterprise an event names (recorder, source, destination, counterpart): what an enterprise may see. */
+export interface EventPartyTable {
+  party: string;
+  eventSeq: number;
 }
 
 /** One row per identifier an event names, whatever field it sits in. */
@@ -84,6 +96,8 @@ export interface CaptureJobTable {
   storedCount: number;
   /** JSON array of problems, empty when the capture succeeded. */
   errors: string;
+  /** USCC of the enterprise that sent the capture; null for the platform's own. */
+  capturedBy: string | null;
 }
 
 export interface TraceCodeTable {

@@ -1,6 +1,9 @@
 import type { Transaction } from 'kysely';
 import type { JsonObject } from '../domain/event.js';
+import type { Sight } from '../domain/access/sight.js';
 import type { Db } from './db.js';
+import { eventKeyOf } from './event-rows.js';
+import { visibleEvents } from './visible-events.js';
 import type { Database } from './schema.js';
 
 /** The row kept beside a sector record's event: who recorded which stage of what, when, and how much. */
@@ -97,16 +100,13 @@ export function createSectorRecordStore(db: Db) {
       return rows.map((r) => ({ unitId: r.epc, eventTime: String(r.latest) }));
     },
 
-    async find(recordId: string): Promise<SectorRecordRow | undefined> {
+    /** A record, if `sight` may see its event (store/visible-events.ts). */
+    async find(recordId: string, sight: Sight): Promise<SectorRecordRow | undefined> {
       const row = await db.selectFrom('sectorRecord').selectAll().where('recordId', '=', recordId).executeTakeFirst();
-      return row && toRecordRow(row);
-    },
-
-    /** A party's records, newest first. */
-    async listOf(party: string, opts: { limit: number; offset: number }): Promise<SectorRecordRow[]> {
-      const rows = await db.selectFrom('sectorRecord').selectAll().where('party', '=', party)
-        .orderBy('eventTime', 'desc').limit(opts.limit).offset(opts.offset).execute();
-      return rows.map(toRecordRow);
+      if (!row) return undefined;
+      const visible = await db.selectFrom('event').select('seq')
+        .where('eventKey', '=', eventKeyOf(row.eventId)).where('eventId', '=', row.eventId).where(visibleEvents(sight)).executeTakeFirst();
+      return visible && toRecordRow(row);
     },
   };
 }

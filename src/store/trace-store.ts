@@ -1,5 +1,8 @@
+import { seesField } from '../domain/access/event-view.js';
+import { audienceOf, isPartial, type Sight } from '../domain/access/sight.js';
 import type { Db } from './db.js';
 import { inChunks } from './in-list.js';
+import { createEventViews, hiddenEvents, visibleEvents } from './visible-events.js';
 
 /** One identifier named by one event, with what the walk needs to know of the event. */
 export interface Appearance {
@@ -26,7 +29,10 @@ export interface EventSummaryRow {
   disposition: string | null;
   readPoint: string | null;
   bizLocation: string | null;
-  body: string;
+  /** The event as the sight may read it (domain/access/event-view.ts). */
+  body: Record<string, unknown>;
+  /** USCC of the enterprise that recorded it. */
+  recorder: string | null;
 }
 
 export interface PartyRow {
@@ -43,46 +49,78 @@ export interface CodeRow {
   product: string | null;
 }
 
-/** The read queries of the trace walk: each answers for a whole frontier at once, so a walk costs one query per level. */
-export function createTraceStore(db: Db) {
+/**
+ * The read queries of the trace walk, for one sight: each answers for a whole frontier at once, so a walk costs one
+ * query per level, and each reads only the events the sight may see (store/visible-events.ts), so that a walk stops
+ * where the sight ends.
+ */
+export function createTraceStore(db: Db, sight: Sight) {
   const eventColumns = ['seq', 'eventType', 'action', 'eventTime', 'transformationId', 'identifiers'] as const;
+  const views = createEventViews(db);
+  // The public reads no quantities (domain/access/event-view.ts): the walk carries units without amounts.
+  const withQuantities = sight.kind !== 'public';
+  const expand = (row: IdentifierRow) => expandIdentifiers(row, withQuantities);
 
   return {
+    sight,
+
     /** Every place where one of `ids` is named, in time order. */
-    appearancesOf(ids: readonly string[]): Promise<Appearance[]> {
-      return inChunks(ids, (chunk) =>
+    async appearancesOf(ids: readonly string[]): Promise<Appearance[]> {
+      const rows = await inChunks(ids, (chunk) =>
         db.selectFrom('eventEpc').innerJoin('event', 'event.seq', 'eventEpc.eventSeq')
           .select(['eventEpc.eventSeq', 'event.eventType', 'event.action', 'eventEpc.eventTime', 'event.transformationId', 'eventEpc.epc', 'eventEpc.role', 'eventEpc.isClass', 'eventEpc.quantity', 'eventEpc.uom'])
-          .where('eventEpc.epc', 'in', chunk).orderBy('eventEpc.eventTime').orderBy('eventEpc.eventSeq').execute());
+          .where('eventEpc.epc', 'in', chunk).where(visibleEvents(sight)).orderBy('eventEpc.eventTime').orderBy('eventEpc.eventSeq').execute());
+      return withQuantities ? rows : rows.map((a) => ({ ...a, quantity: null, uom: null }));
+    },
+
+    /** Of `ids`, those that events out of the sight name too: where a trace stops short of the whole chain. */
+    async namedOutOfSight(ids: readonly string[]): Promise<string[]> {
+      if (!isPartial(sight)) return [];
+      const rows = await inChunks(ids, (chunk) =>
+        db.selectFrom('eventEpc').innerJoin('event', 'event.seq', 'eventEpc.eventSeq').select('eventEpc.epc').distinct()
+          .where('eventEpc.epc', 'in', chunk).where(hiddenEvents(sight)).execute());
+      return rows.map((r) => r.epc);
     },
 
     /** Every identifier named by the given events. */
     async identifiersOf(eventSeqs: readonly number[]): Promise<Appearance[]> {
-      const rows = await inChunks(eventSeqs, (chunk) => db.selectFrom('event').select(eventColumns).where('seq', 'in', chunk).execute());
-      return rows.flatMap(expandIdentifiers);
+      const rows = await inChunks(eventSeqs, (chunk) => db.selectFrom('event').select(eventColumns).where('seq', 'in', chunk).where(visibleEvents(sight)).execute());
+      return rows.flatMap(expand);
     },
 
     /** Every identifier named by the TransformationEvents that carry one of `transformationIds`. */
     async identifiersOfTransformations(transformationIds: readonly string[]): Promise<Appearance[]> {
-      const rows = await inChunks(transformationIds, (chunk) => db.selectFrom('event').select(eventColumns).where('transformationId', 'in', chunk).execute());
-      return rows.flatMap(expandIdentifiers);
+      const rows = await inChunks(transformationIds, (chunk) =>
+        db.selectFrom('event').select(eventColumns).where('transformationId', 'in', chunk).where(visibleEvents(sight)).execute());
+      return rows.flatMap(expand);
     },
 
+    /** The source and destination lists of the given events, where the sight may read them. */
     async partiesOf(eventSeqs: readonly number[]): Promise<PartyRow[]> {
-      const rows = await inChunks(eventSeqs, (chunk) => db.selectFrom('event').select(['seq', 'parties']).where('seq', 'in', chunk).execute());
-      return rows.flatMap((row) => parseTuples(row.parties).map(([direction, type, party]) => ({ eventSeq: row.seq, direction: String(direction), type: String(type), party: String(party) })));
+      const rows = await inChunks(eventSeqs, (chunk) =>
+        db.selectFrom('event').select(['seq', 'parties', 'recorder']).where('seq', 'in', chunk).where(visibleEvents(sight)).execute());
+      return rows.flatMap((row) => {
+        const audience = audienceOf(sight, row.recorder);
+        return parseTuples(row.parties).flatMap(([direction, type, party]) => {
+          const field = direction === 'source' ? 'sourceList' : 'destinationList';
+          return seesField(audience, field) ? [{ eventSeq: row.seq, direction: String(direction), type: String(type), party: String(party) }] : [];
+        });
+      });
     },
 
-    eventsBySeq(eventSeqs: readonly number[]): Promise<EventSummaryRow[]> {
-      return inChunks(eventSeqs, (chunk) =>
+    async eventsBySeq(eventSeqs: readonly number[]): Promise<EventSummaryRow[]> {
+      const rows = await inChunks(eventSeqs, (chunk) =>
         db.selectFrom('event')
-          .select(['seq', 'eventId', 'eventType', 'eventTime', 'eventTimeZoneOffset', 'action', 'bizStep', 'disposition', 'readPoint', 'bizLocation', 'body'])
-          .where('seq', 'in', chunk).execute());
+          .select(['seq', 'eventId', 'eventType', 'eventTime', 'eventTimeZoneOffset', 'action', 'bizStep', 'disposition', 'readPoint', 'bizLocation', 'body', 'namespaces', 'recorder'])
+          .where('seq', 'in', chunk).where(visibleEvents(sight)).execute());
+      const bodies = await views.view(rows, sight);
+      return rows.map(({ namespaces: _namespaces, ...row }, i) => ({ ...row, body: bodies[i] ?? {} }));
     },
 
-    /** Whether any event names `id`, or a trace code stands for it. */
+    /** Whether any event the sight may see names `id`, or a trace code stands for it. */
     async isKnown(id: string): Promise<boolean> {
-      const named = await db.selectFrom('eventEpc').select('eventSeq').where('epc', '=', id).limit(1).executeTakeFirst();
+      const named = await db.selectFrom('eventEpc').innerJoin('event', 'event.seq', 'eventEpc.eventSeq').select('eventEpc.eventSeq')
+        .where('eventEpc.epc', '=', id).where(visibleEvents(sight)).limit(1).executeTakeFirst();
       if (named) return true;
       return (await db.selectFrom('traceCode').select('code').where('unitId', '=', id).limit(1).executeTakeFirst()) !== undefined;
     },
@@ -97,7 +135,8 @@ export function createTraceStore(db: Db) {
     recordedCodesOfLots(lotIds: readonly string[]): Promise<CodeRow[]> {
       return inChunks(lotIds, (chunk) =>
         db.selectFrom('traceCode').select(['code', 'unitId', 'lotId', 'product']).where('lotId', 'in', chunk)
-          .where((eb) => eb.exists(eb.selectFrom('eventEpc').select('eventEpc.eventSeq').whereRef('eventEpc.epc', '=', 'traceCode.unitId')))
+          .where((eb) => eb.exists(eb.selectFrom('eventEpc').innerJoin('event', 'event.seq', 'eventEpc.eventSeq').select('eventEpc.eventSeq')
+            .whereRef('eventEpc.epc', '=', 'traceCode.unitId').where(visibleEvents(sight))))
           .execute());
     },
   };
@@ -105,7 +144,16 @@ export function createTraceStore(db: Db) {
 
 export type TraceStore = ReturnType<typeof createTraceStore>;
 
-function expandIdentifiers(row: { seq: number; eventType: string; action: string | null; eventTime: string; transformationId: string | null; identifiers: string }): Appearance[] {
+interface IdentifierRow {
+  seq: number;
+  eventType: string;
+  action: string | null;
+  eventTime: string;
+  transformationId: string | null;
+  identifiers: string;
+}
+
+function expandIdentifiers(row: IdentifierRow, withQuantities: boolean): Appearance[] {
   return parseTuples(row.identifiers).map(([epc, role, isClass, quantity, uom]) => ({
     eventSeq: row.seq,
     eventType: row.eventType,
@@ -115,8 +163,8 @@ function expandIdentifiers(row: { seq: number; eventType: string; action: string
     epc: String(epc),
     role: String(role),
     isClass: Number(isClass),
-    quantity: typeof quantity === 'number' ? quantity : null,
-    uom: typeof uom === 'string' ? uom : null,
+    quantity: withQuantities && typeof quantity === 'number' ? quantity : null,
+    uom: withQuantities && typeof uom === 'string' ? uom : null,
   }));
 }
 

@@ -1,4 +1,4 @@
-import type { TraceResult } from './trace-result.js';
+import { formatAmount, type TraceResult } from './trace-result.js';
 
 const HEADER = ['event_time', 'time_zone', 'event_type', 'action', 'biz_step', 'disposition', 'units', 'quantities', 'via_containers', 'from', 'to', 'read_point', 'biz_location', 'documents', 'event_id'];
 
@@ -17,7 +17,7 @@ export function traceToCsv(trace: TraceResult): string {
       e.bizStep ?? '',
       e.disposition ?? '',
       e.units.map((u) => u.id).join('; '),
-      e.units.map((u) => `${u.quantity}${u.uom ? ` ${u.uom}` : ''}`).join('; '),
+      e.units.map(formatAmount).join('; '),
       e.via.join('; '),
       e.sources.map((s) => `${s.type}=${s.id}`).join('; '),
       e.destinations.map((d) => `${d.type}=${d.id}`).join('; '),

@@ -1,3 +1,4 @@
+import type { Sight } from '../domain/access/sight.js';
 import type { UnitKind } from '../domain/ids/unit-id.js';
 
 export type TraceDirection = 'backward' | 'forward' | 'both';
@@ -19,7 +20,7 @@ export interface TraceEdge {
 
 export interface Receipt {
   unit: string;
-  quantity: number;
+  quantity?: number;
   uom?: string;
   eventId: string;
   eventTime: string;
@@ -52,6 +53,8 @@ export interface TraceEvent {
   eventType: string;
   eventTime: string;
   eventTimeZoneOffset: string;
+  /** USCC of the enterprise that recorded the event (责任可究). */
+  recordedBy?: string;
   action?: string;
   bizStep?: string;
   disposition?: string;
@@ -76,4 +79,20 @@ export interface TraceResult {
   events: TraceEvent[];
   /** True when the walk stopped at its event limit; what is listed is correct but not complete. */
   truncated: boolean;
+  visibility: TraceVisibility;
+}
+
+/** How the caller's sight (domain/access/sight.ts) bounded the trace. */
+export interface TraceVisibility {
+  sight: Sight['kind'];
+  /** Units that events the caller may not see name too: the chain goes on beyond them, out of the caller's sight. */
+  outOfSight: string[];
+  /** The forward half of a `both` trace, left out for the public: where products went names customers. */
+  forwardWithheld: boolean;
+}
+
+/** A quantity as a person reads it (`5 KGM`), or nothing when the reader may not see it or the event gave none. */
+export function formatAmount(amount: { quantity?: number; uom?: string }): string {
+  if (amount.quantity === undefined) return '';
+  return amount.uom ? `${amount.quantity} ${amount.uom}` : String(amount.quantity);
 }

@@ -1,35 +1,46 @@
+import { isPartial, mayTraceForward, type Sight } from '../domain/access/sight.js';
 import { DomainError } from '../domain/errors.js';
 import { isObject } from '../domain/event.js';
 import { toDigitalLink } from '../domain/ids/digital-link.js';
 import { formatTraceCode } from '../domain/ids/trace-code.js';
 import { parseUnitId } from '../domain/ids/unit-id.js';
 import type { EventSummaryRow, PartyRow, TraceStore } from '../store/trace-store.js';
-import type { Receipt, TraceDirection, TraceEvent, TraceLocation, TraceNode, TraceParty, TraceResult } from './trace-result.js';
+import type { Receipt, TraceDirection, TraceEvent, TraceLocation, TraceNode, TraceParty, TraceResult, TraceVisibility } from './trace-result.js';
 import { newWalkState, walk, type Carried, type WalkState } from './walk.js';
 
 const CODE_URI_PREFIX = 'urn:zhuisu:code:';
 const PARTY_TYPES = new Set(['owning_party', 'possessing_party']);
 
-/** The read side of the ledger: backward (溯源) and forward (追踪) traces from any spelling of a unit's id. */
-export function createTrace(deps: { store: TraceStore }) {
+/**
+ * The read side of the ledger: backward (溯源) and forward (追踪) traces from any spelling of a unit's id, each
+ * walked over the events its caller may see (`storeFor(sight)`), stopping where the sight ends and saying so.
+ */
+export function createTrace(deps: { storeFor: (sight: Sight) => TraceStore }) {
   return {
-    async trace(id: string, opts: { direction: TraceDirection; maxDepth?: number; maxEvents?: number }): Promise<TraceResult> {
+    async trace(id: string, opts: { direction: TraceDirection; sight: Sight; maxDepth?: number; maxEvents?: number }): Promise<TraceResult> {
+      const { sight } = opts;
+      if (opts.direction === 'forward' && !mayTraceForward(sight)) {
+        throw new DomainError('unauthorized', '查询产品去向须登录 / sign in to trace where products went; the public may trace a product back to its origin (direction=backward)');
+      }
+      const store = deps.storeFor(sight);
       const root = parseUnitId(id).canonical;
       const limits = { maxDepth: opts.maxDepth ?? 64, maxEvents: opts.maxEvents ?? 20_000 };
       const state = newWalkState();
-      if (opts.direction !== 'forward') await walk(deps.store, root, 'backward', state, limits);
-      if (opts.direction !== 'backward') await walk(deps.store, root, 'forward', state, limits);
-      if (state.custody.size === 0 && state.edges.size === 0 && !(await deps.store.isKnown(root))) {
-        throw new DomainError('unit_not_found', `no event in this ledger names ${id}`, { id });
+      if (opts.direction !== 'forward') await walk(store, root, 'backward', state, limits);
+      const forwardWithheld = opts.direction === 'both' && !mayTraceForward(sight);
+      if (opts.direction !== 'backward' && !forwardWithheld) await walk(store, root, 'forward', state, limits);
+      if (state.custody.size === 0 && state.edges.size === 0 && !(await store.isKnown(root))) {
+        const reason = isPartial(sight) ? `没有您可查看的事件记载${id} / no event that you may see names ${id}` : `no event in this ledger names ${id}`;
+        throw new DomainError('unit_not_found', reason, { id });
       }
-      return assemble(deps.store, root, opts.direction, state);
+      return assemble(store, root, opts.direction, state, { sight: sight.kind, outOfSight: [...state.outOfSight], forwardWithheld });
     },
   };
 }
 
 export type Trace = ReturnType<typeof createTrace>;
 
-async function assemble(store: TraceStore, root: string, direction: TraceDirection, state: WalkState): Promise<TraceResult> {
+async function assemble(store: TraceStore, root: string, direction: TraceDirection, state: WalkState, visibility: TraceVisibility): Promise<TraceResult> {
   const seqs = new Set(state.custody.keys());
   for (const { eventSeq } of state.edges.values()) if (eventSeq !== undefined) seqs.add(eventSeq);
   const rows = (await store.eventsBySeq([...seqs])).sort((a, b) => (a.eventTime === b.eventTime ? a.seq - b.seq : a.eventTime < b.eventTime ? -1 : 1));
@@ -69,6 +80,7 @@ async function assemble(store: TraceStore, root: string, direction: TraceDirecti
     locations: [...locations.values()].map(countEachDeliveryOnce),
     events,
     truncated: state.truncated,
+    visibility,
   };
 }
 
@@ -92,20 +104,20 @@ function countEachDeliveryOnce<T extends { received: Receipt[] }>(holder: T): T 
 }
 
 function toTraceEvent(row: EventSummaryRow, carried: Carried[], parties: PartyRow[]): TraceEvent {
-  const body: unknown = JSON.parse(row.body);
-  const list = isObject(body) && Array.isArray(body.bizTransactionList) ? body.bizTransactionList : [];
+  const list = Array.isArray(row.body.bizTransactionList) ? row.body.bizTransactionList : [];
   const event: TraceEvent = {
     eventId: row.eventId,
     eventType: row.eventType,
     eventTime: row.eventTime,
     eventTimeZoneOffset: row.eventTimeZoneOffset,
-    units: carried.map((c) => ({ id: c.unit, role: c.via ? 'contained' : 'named', quantity: c.quantity, ...(c.uom ? { uom: c.uom } : {}) })),
+    units: carried.map((c) => ({ id: c.unit, role: c.via ? 'contained' : 'named', ...(c.quantity !== undefined ? { quantity: c.quantity } : {}), ...(c.uom ? { uom: c.uom } : {}) })),
     via: [...new Set(carried.flatMap((c) => (c.via ? [c.via] : [])))],
     sources: parties.filter((p) => p.direction === 'source').map((p) => ({ type: p.type, id: p.party })),
     destinations: parties.filter((p) => p.direction === 'destination').map((p) => ({ type: p.type, id: p.party })),
     bizTransactions: list.flatMap((t: unknown) =>
       isObject(t) && typeof t.bizTransaction === 'string' ? [typeof t.type === 'string' ? { type: t.type, id: t.bizTransaction } : { id: t.bizTransaction }] : []),
   };
+  if (row.recorder) event.recordedBy = row.recorder;
   if (row.action) event.action = row.action;
   if (row.bizStep) event.bizStep = row.bizStep;
   if (row.disposition) event.disposition = row.disposition;

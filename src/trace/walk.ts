@@ -4,7 +4,8 @@ import type { TraceEdge } from './trace-result.js';
 /** A traced unit that an event applies to, with the quantity the event moved of it. */
 export interface Carried {
   unit: string;
-  quantity: number;
+  /** Absent where the reader may not see quantities (the public) or the event gave none. */
+  quantity?: number;
   uom?: string;
   /** The container the event named, when the unit was inside it. */
   via?: string;
@@ -22,6 +23,8 @@ export interface WalkState {
   /** event seq → the traced units it applies to. */
   custody: Map<number, Carried[]>;
   truncated: boolean;
+  /** Units that events out of the reader's sight name too: their chain goes on beyond what the trace shows. */
+  outOfSight: Set<string>;
 }
 
 export interface WalkLimits {
@@ -37,14 +40,14 @@ interface Stay {
   container: string;
   from: string;
   until: string;
-  quantity: number;
+  quantity?: number;
   uom?: string;
 }
 
 const END_OF_TIME = '9999-12-31T23:59:59.999Z';
 
 export function newWalkState(): WalkState {
-  return { units: new Set(), edges: new Map(), custody: new Map(), truncated: false };
+  return { units: new Set(), edges: new Map(), custody: new Map(), truncated: false, outOfSight: new Set() };
 }
 
 /**
@@ -70,6 +73,7 @@ export async function walk(store: TraceStore, root: string, direction: 'backward
     };
 
     const appearances = await store.appearancesOf(frontier);
+    for (const unit of await store.namedOutOfSight(frontier)) state.outOfSight.add(unit);
     const toOpen = new Set<number>();
     for (const a of appearances) {
       // A transformation that consumed an ancestor into something else is a sibling branch, not this unit's history.
@@ -128,7 +132,9 @@ async function followContainers(store: TraceStore, state: WalkState, stays: Stay
       return;
     }
     for (const stay of pending) state.units.add(stay.container);
-    const history = groupBy(await store.appearancesOf([...new Set(pending.map((s) => s.container))]), (a) => a.epc);
+    const containers = [...new Set(pending.map((s) => s.container))];
+    const history = groupBy(await store.appearancesOf(containers), (a) => a.epc);
+    for (const container of await store.namedOutOfSight(containers)) state.outOfSight.add(container);
     const deleteSeqs = [...history.values()].flat().filter((a) => a.role === 'parent' && a.action === 'DELETE').map((a) => a.eventSeq);
     const deletes = groupBySeq(await store.identifiersOf(deleteSeqs));
 
@@ -146,7 +152,7 @@ async function followContainers(store: TraceStore, state: WalkState, stays: Stay
       for (const a of events) {
         if (a.eventTime < stay.from || a.eventTime > until) continue;
         if (a.role === 'object' || a.role === 'parent') {
-          addCustody(state, a.eventSeq, { unit: stay.unit, quantity: stay.quantity, ...(stay.uom ? { uom: stay.uom } : {}), via: stay.container });
+          addCustody(state, a.eventSeq, { unit: stay.unit, ...(stay.quantity !== undefined ? { quantity: stay.quantity } : {}), ...(stay.uom ? { uom: stay.uom } : {}), via: stay.container });
         } else if (a.role === 'child' && a.action !== 'DELETE' && a.eventType === 'AggregationEvent') {
           outer.push({ stay, addedBy: a.eventSeq, at: a.eventTime, until });
         }
@@ -167,9 +173,10 @@ function removalTime(appearances: Appearance[], added: Appearance): string {
   return removal?.eventTime ?? END_OF_TIME;
 }
 
-function amount(a: Appearance): { quantity: number; uom?: string } {
-  if (a.isClass && a.quantity !== null) return a.uom ? { quantity: a.quantity, uom: a.uom } : { quantity: a.quantity };
-  return { quantity: 1 };
+function amount(a: Appearance): { quantity?: number; uom?: string } {
+  if (!a.isClass) return { quantity: 1 };
+  if (a.quantity === null) return {};
+  return a.uom ? { quantity: a.quantity, uom: a.uom } : { quantity: a.quantity };
 }
 
 function addCustody(state: WalkState, seq: number, carried: Carried): void {

@@ -220,14 +220,14 @@ for (const dialect of testDialects()) {
     ];
     for (const [what, query, code, detail] of queries) {
       it(`refuses ${what} with 400 QueryParameterException`, async () => {
-        const problem = expectProblem(await t.app.inject({ method: 'GET', url: `/epcis/v2/events?${query}` }), 400, QUERY);
+        const problem = expectProblem(await t.app.inject({ method: 'GET', headers: t.auth, url: `/epcis/v2/events?${query}` }), 400, QUERY);
         expect(problem.body.code).toBe(code);
         expect(problem.detail).toBe(detail);
       });
     }
 
     it('refuses a malformed EPC in MATCH_epc with 400 naming the parameter', async () => {
-      const problem = expectProblem(await t.app.inject({ method: 'GET', url: '/epcis/v2/events?MATCH_epc=urn:epc:id:sgtin:0614141' }), 400, QUERY);
+      const problem = expectProblem(await t.app.inject({ method: 'GET', headers: t.auth, url: '/epcis/v2/events?MATCH_epc=urn:epc:id:sgtin:0614141' }), 400, QUERY);
       expect(problem.detail).toMatch(/^MATCH_epc: /);
     });
 
@@ -246,13 +246,13 @@ for (const dialect of testDialects()) {
     it('finds an event whose eventID is longer than 100 characters by its URL-encoded id', async () => {
       const longId = `https://events.example.com/${'e'.repeat(300)}`;
       expect((await postCapture(t, epcisDocument([goodEvent(2, { eventID: longId })]))).statusCode).toBe(202);
-      const res = await t.app.inject({ method: 'GET', url: `/epcis/v2/events/${encodeURIComponent(longId)}` });
+      const res = await t.app.inject({ method: 'GET', headers: t.auth, url: `/epcis/v2/events/${encodeURIComponent(longId)}` });
       expect(res.statusCode).toBe(200);
       expect(jsonBody(res).eventID).toBe(longId);
     });
 
     it('answers a path segment over 2,048 characters with a 414 problem', async () => {
-      const problem = expectProblem(await t.app.inject({ method: 'GET', url: `/epcis/v2/events/${'x'.repeat(3000)}` }), 414, VALIDATION);
+      const problem = expectProblem(await t.app.inject({ method: 'GET', headers: t.auth, url: `/epcis/v2/events/${'x'.repeat(3000)}` }), 414, VALIDATION);
       expect(problem.detail).toBe('a part of the URL path is longer than this server accepts');
     });
 
@@ -269,7 +269,7 @@ for (const dialect of testDialects()) {
     });
 
     it('answers an unknown event id with 404 and an unknown route with 404', async () => {
-      expectProblem(await t.app.inject({ method: 'GET', url: `/epcis/v2/events/${encodeURIComponent('urn:uuid:ffffffff-0000-4000-8000-000000000000')}` }), 404, NOT_FOUND);
+      expectProblem(await t.app.inject({ method: 'GET', headers: t.auth, url: `/epcis/v2/events/${encodeURIComponent('urn:uuid:ffffffff-0000-4000-8000-000000000000')}` }), 404, NOT_FOUND);
       const problem = expectProblem(await t.app.inject({ method: 'DELETE', url: '/epcis/v2/events' }), 404, NOT_FOUND);
       expect(problem.detail).toBe('no route DELETE /epcis/v2/events');
     });
@@ -304,7 +304,7 @@ for (const dialect of testDialects()) {
 
       expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
       expect((await postCapture(t, epcisDocument([goodEvent(424242)]))).statusCode).toBe(202);
-      expect((await t.app.inject({ method: 'GET', url: '/epcis/v2/events?MATCH_epc=urn:epc:id:sgtin:0614141.107346.424242' })).statusCode).toBe(200);
+      expect((await t.app.inject({ method: 'GET', headers: t.auth, url: '/epcis/v2/events?MATCH_epc=urn:epc:id:sgtin:0614141.107346.424242' })).statusCode).toBe(200);
     });
   });
 }
@@ -431,8 +431,8 @@ function fuzzRequest(random: Random, bases: JsonObject[], t: TestApp): InjectOpt
       const value = random() < 0.5 ? String(randomValue(random)) : `${String(randomValue(random))}|${String(randomValue(random))}`;
       params.append(pick(random, QUERY_NAMES), value.slice(0, 3000));
     }
-    return { method: 'GET', url: `/epcis/v2/events?${params.toString()}` };
+    return { method: 'GET', url: `/epcis/v2/events?${params.toString()}`, headers: t.auth };
   }
   const id = encodeURIComponent(String(randomValue(random)).slice(0, 500));
-  return { method: 'GET', url: pick(random, [`/epcis/v2/events/${id}`, `/api/v1/trace/${id}`, `/epcis/v2/capture/${id}`, `/api/v1/codes/${id}`]) };
+  return { method: 'GET', headers: t.auth, url: pick(random, [`/epcis/v2/events/${id}`, `/api/v1/trace/${id}`, `/epcis/v2/capture/${id}`, `/api/v1/codes/${id}`]) };
 }

@@ -200,7 +200,7 @@ for (const dialect of testDialects()) {
         const location = stringOf(res.headers.location, 'Location');
         expect(location).toBe(`/epcis/v2/capture/${encodeURIComponent(stringOf(job.captureID, 'captureID'))}`);
 
-        const jobRes = await t.app.inject({ method: 'GET', url: location });
+        const jobRes = await t.app.inject({ method: 'GET', headers: t.auth, url: location });
         expect(jobRes.statusCode).toBe(200);
         expect(jsonBody(jobRes)).toMatchObject({ captureID: job.captureID, running: false, success: true, errors: [], eventCount: sent.length, storedCount: sent.length });
 
@@ -221,7 +221,7 @@ for (const dialect of testDialects()) {
 
       it(`resolves every extension key of ${example.name} to the same IRI through the response @context`, async () => {
         expect((await postCapture(t, example.doc)).statusCode).toBe(202);
-        const res = await t.app.inject({ method: 'GET', url: '/epcis/v2/events?perPage=1000' });
+        const res = await t.app.inject({ method: 'GET', headers: t.auth, url: '/epcis/v2/events?perPage=1000' });
         const responseTerms = termsOf(jsonBody(res)['@context']);
         const documentTerms = termsOf(example.doc['@context']);
         const returned = eventListOf(jsonBody(res));
@@ -273,7 +273,7 @@ for (const dialect of testDialects()) {
       it(`returns the events of ${first} and then ${second} in one response, each extension key meaning what it meant in its own document`, async () => {
         const docs = [first, second].map((name) => readJson(join(CONFORMANCE, 'examples', name)));
         for (const doc of docs) expect((await postCapture(t, doc)).statusCode).toBe(202);
-        const response = jsonBody(await t.app.inject({ method: 'GET', url: '/epcis/v2/events?perPage=1000' }));
+        const response = jsonBody(await t.app.inject({ method: 'GET', headers: t.auth, url: '/epcis/v2/events?perPage=1000' }));
         const responseTerms = termsOf(response['@context']);
         const returned = eventListOf(response);
         const sent = docs.flatMap((doc) => eventListOf(doc).map((event) => ({ event, terms: termsOf(doc['@context']) })));
@@ -300,7 +300,7 @@ for (const dialect of testDialects()) {
     it('keeps the declaration of ErrorDeclarationAndCorrectiveEvent.jsonld as part of the declared event, and the corrective event plain', async () => {
       const doc = readJson(join(CONFORMANCE, 'examples/jsonld/WithErrorDeclaration/ErrorDeclarationAndCorrectiveEvent.jsonld'));
       expect((await postCapture(t, doc)).statusCode).toBe(202);
-      const declared = jsonBody(await t.app.inject({ method: 'GET', url: `/epcis/v2/events/${encodeURIComponent('urn:uuid:374d95fc-9457-4a51-bd6a-0bba133845a8')}` }));
+      const declared = jsonBody(await t.app.inject({ method: 'GET', headers: t.auth, url: `/epcis/v2/events/${encodeURIComponent('urn:uuid:374d95fc-9457-4a51-bd6a-0bba133845a8')}` }));
       expect(declared.errorDeclaration).toEqual({
         declarationTime: '2020-01-15T00:00:00+01:00',
         reason: 'incorrect_data',
@@ -309,7 +309,7 @@ for (const dialect of testDialects()) {
       });
       expect(declared['@context']).toEqual(['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld', { example: 'http://ns.example.com/epcis/' }]);
       expect(declared.eventTime).toBe('2020-01-14T00:00:00+01:00');
-      const corrective = jsonBody(await t.app.inject({ method: 'GET', url: `/epcis/v2/events/${encodeURIComponent('urn:uuid:404d95fc-9457-4a51-bd6a-0bba133845a8')}` }));
+      const corrective = jsonBody(await t.app.inject({ method: 'GET', headers: t.auth, url: `/epcis/v2/events/${encodeURIComponent('urn:uuid:404d95fc-9457-4a51-bd6a-0bba133845a8')}` }));
       expect(corrective.errorDeclaration).toBeUndefined();
       expect(corrective.outputQuantityList).toEqual([{ epcClass: 'urn:epc:idpat:sgtin:4012345.044444.*', quantity: 500, uom: 'KGM' }]);
     });

@@ -125,13 +125,13 @@ for (const dialect of testDialects()) {
     it('reports a capture job at its Location, counting only events new to the ledger', async () => {
       await postCapture(t, epcisDocument(FIXTURE_FIRST));
       const again = await postCapture(t, epcisDocument([...FIXTURE_FIRST.slice(0, 2), ...FIXTURE_SECOND.slice(0, 1)]));
-      const jobRes = await t.app.inject({ method: 'GET', url: stringOf(again.headers.location, 'Location') });
+      const jobRes = await t.app.inject({ method: 'GET', headers: t.auth, url: stringOf(again.headers.location, 'Location') });
       expect(jobRes.statusCode).toBe(200);
       expect(jsonBody(jobRes)).toMatchObject({ captureID: jsonBody(again).captureID, running: false, success: true, eventCount: 3, storedCount: 1 });
     });
 
     it('answers GET /capture/{id} for an unknown job with 404 problem+json', async () => {
-      const problem = expectProblem(await t.app.inject({ method: 'GET', url: '/epcis/v2/capture/no-such-job' }), 404, NOT_FOUND);
+      const problem = expectProblem(await t.app.inject({ method: 'GET', headers: t.auth, url: '/epcis/v2/capture/no-such-job' }), 404, NOT_FOUND);
       expect(problem.detail).toBe('no capture job no-such-job');
     });
 
@@ -170,7 +170,7 @@ for (const dialect of testDialects()) {
     it('returns one event at GET /events/{eventID}, with an ni:/// id URL-encoded in the path', async () => {
       const created = await t.app.inject({ method: 'POST', url: '/epcis/v2/events', headers: t.auth, payload: oneEvent() });
       const eventId = stringOf(jsonBody(created).eventID, 'eventID');
-      const res = await t.app.inject({ method: 'GET', url: `/epcis/v2/events/${encodeURIComponent(eventId)}` });
+      const res = await t.app.inject({ method: 'GET', headers: t.auth, url: `/epcis/v2/events/${encodeURIComponent(eventId)}` });
       expect(res.statusCode).toBe(200);
       const { '@context': context, ...event } = oneEvent();
       expect(jsonBody(res)).toEqual({ '@context': context, ...event, eventID: eventId, recordTime: FIRST_BATCH_AT });
@@ -178,7 +178,7 @@ for (const dialect of testDialects()) {
 
     it('answers GET /events/{eventID} for an unknown id with 404 problem+json', async () => {
       const unknown = 'ni:///sha-256;0000000000000000000000000000000000000000000000000000000000000000?ver=CBV2.0';
-      const problem = expectProblem(await t.app.inject({ method: 'GET', url: `/epcis/v2/events/${encodeURIComponent(unknown)}` }), 404, NOT_FOUND);
+      const problem = expectProblem(await t.app.inject({ method: 'GET', headers: t.auth, url: `/epcis/v2/events/${encodeURIComponent(unknown)}` }), 404, NOT_FOUND);
       expect(problem.detail).toBe(`no event with eventID ${unknown}`);
     });
 
@@ -209,7 +209,7 @@ for (const dialect of testDialects()) {
       expect(after[0]).toEqual(before[0]);
       expect(after[1]?.eventId).toBe(id(8));
 
-      const old = jsonBody(await t.app.inject({ method: 'GET', url: `/epcis/v2/events/${encodeURIComponent(id(2))}` }));
+      const old = jsonBody(await t.app.inject({ method: 'GET', headers: t.auth, url: `/epcis/v2/events/${encodeURIComponent(id(2))}` }));
       expect(old).toEqual({ '@context': CONTEXT, ...wrong, recordTime: FIRST_BATCH_AT, errorDeclaration: declaration });
       const { events } = await queryEvents(t, { EQ_eventID: id(8) });
       expect(events).toEqual([{ ...corrected, recordTime: FIRST_BATCH_AT }]);
@@ -222,7 +222,7 @@ for (const dialect of testDialects()) {
       const declared = epcisDocument([{ ...original, errorDeclaration: declaration }], [...CONTEXT, { ex: 'https://b.example.com/' }]);
       expect((await postCapture(t, declared)).statusCode).toBe(202);
 
-      const event = jsonBody(await t.app.inject({ method: 'GET', url: `/epcis/v2/events/${encodeURIComponent(id(1))}` }));
+      const event = jsonBody(await t.app.inject({ method: 'GET', headers: t.auth, url: `/epcis/v2/events/${encodeURIComponent(id(1))}` }));
       const resolve = (key: string) => resolveKey(key, event['@context']);
       expect(Object.keys(event).filter((k) => k.includes(':')).map(resolve)).toEqual(['https://a.example.com/lot']);
       const keys = Object.keys(objectOf(event.errorDeclaration, 'errorDeclaration'));
@@ -290,7 +290,7 @@ for (const dialect of testDialects()) {
       let url: string | undefined = '/epcis/v2/events?perPage=2';
       let pages = 0;
       while (url !== undefined) {
-        const res: LightMyRequestResponse = await t.app.inject({ method: 'GET', url });
+        const res: LightMyRequestResponse = await t.app.inject({ method: 'GET', headers: t.auth, url });
         expect(res.statusCode).toBe(200);
         const page = eventListOf(jsonBody(res));
         expect(page.length).toBeLessThanOrEqual(2);
@@ -306,17 +306,17 @@ for (const dialect of testDialects()) {
     });
 
     it('keeps the filters on every next page', async () => {
-      const first = await t.app.inject({ method: 'GET', url: '/epcis/v2/events?eventType=ObjectEvent&perPage=2' });
+      const first = await t.app.inject({ method: 'GET', headers: t.auth, url: '/epcis/v2/events?eventType=ObjectEvent&perPage=2' });
       expect(eventListOf(jsonBody(first)).map((e) => e.eventID)).toEqual([id(1), id(2)]);
       const next = /^<([^>]+)>; rel="next"$/.exec(stringOf(first.headers.link, 'Link'))?.[1];
       expect(next).toMatch(/^\/epcis\/v2\/events\?eventType=ObjectEvent&perPage=2&nextPageToken=/);
-      const second = await t.app.inject({ method: 'GET', url: stringOf(next, 'next page') });
+      const second = await t.app.inject({ method: 'GET', headers: t.auth, url: stringOf(next, 'next page') });
       expect(eventListOf(jsonBody(second)).map((e) => e.eventID)).toEqual([id(7), id(8)]);
       expect(second.headers.link).toBeUndefined();
     });
 
     it('answers in an EPCISQueryDocument with the standard context', async () => {
-      const res = await t.app.inject({ method: 'GET', url: `/epcis/v2/events?EQ_eventID=${encodeURIComponent(id(1))}` });
+      const res = await t.app.inject({ method: 'GET', headers: t.auth, url: `/epcis/v2/events?EQ_eventID=${encodeURIComponent(id(1))}` });
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(jsonBody(res)).toEqual({
         '@context': CONTEXT,

@@ -68,9 +68,9 @@ for (const dialect of testDialects()) {
       const res = await upload(utf8WithBom(csvOf(FARMING, [farmingRow('L001'), farmingRow('L002', { quantity: '320' })])));
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json()).toEqual({ captureId: expect.any(String), rows: 2, stored: 2, skipped: 0, alerts: [] });
-      const job = await t.app.inject({ method: 'GET', url: `/epcis/v2/capture/${res.json().captureId}` });
+      const job = await t.app.inject({ method: 'GET', headers: t.auth, url: `/epcis/v2/capture/${res.json().captureId}` });
       expect(job.json()).toMatchObject({ captureID: res.json().captureId, running: false, success: true, eventCount: 2, storedCount: 2 });
-      const query = await t.app.inject({ method: 'GET', url: '/epcis/v2/events?EQ_bizStep=commissioning' });
+      const query = await t.app.inject({ method: 'GET', headers: t.auth, url: '/epcis/v2/events?EQ_bizStep=commissioning' });
       const events = query.json().epcisBody.queryResults.resultsBody.eventList;
       expect(events).toHaveLength(2);
       expect(events[1]).toMatchObject({
@@ -94,7 +94,7 @@ for (const dialect of testDialects()) {
         { row: 3, column: '*产地 (originRegion)', field: 'data.originRegion', reason: expect.stringContaining('“469999”不在GB/T 2260中') },
         { row: 4, column: '*基地（养殖场）名称 (baseName)', field: 'data.baseName', reason: expect.stringContaining('缺少本环节必填的数据项“基地（养殖场）名称”') },
       ]);
-      const query = await t.app.inject({ method: 'GET', url: '/epcis/v2/events' });
+      const query = await t.app.inject({ method: 'GET', headers: t.auth, url: '/epcis/v2/events' });
       expect(query.json().epcisBody.queryResults.resultsBody.eventList).toEqual([]);
     });
 

@@ -55,7 +55,7 @@ for (const dialect of testDialects()) {
       });
       expect(produced.statusCode, produced.body).toBe(201);
       expect(produced.json().units).toEqual(['urn:epc:class:lgtin:6901234.056789.B2603']);
-      const events = await t.app.inject({ method: 'GET', url: `/epcis/v2/events?EQ_eventID=${encodeURIComponent(produced.json().eventId)}` });
+      const events = await t.app.inject({ method: 'GET', headers: t.auth, url: `/epcis/v2/events?EQ_eventID=${encodeURIComponent(produced.json().eventId)}` });
       const [event] = events.json().epcisBody.queryResults.resultsBody.eventList;
       expect(event).toMatchObject({ 'zhuisu:sector': 'drug', 'zhuisu:stage': 'production', 'zhuisu:party': MAKER, ilmd: { 'zhuisu:approvalNumber': '国药准字H46020001', 'zhuisu:expiryDate': '2028-02-28' } });
     });

@@ -21,11 +21,12 @@ for (const dialect of testDialects()) {
     afterEach(() => t.close());
 
     it('traces a URL-encoded EPC URI backward with the documented shape', async () => {
-      const res = await t.app.inject({ method: 'GET', url: `/api/v1/trace/${encodeURIComponent(lot('MEAL'))}?direction=backward` });
+      const res = await t.app.inject({ method: 'GET', headers: t.auth, url: `/api/v1/trace/${encodeURIComponent(lot('MEAL'))}?direction=backward` });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
       const body = res.json();
-      expect(Object.keys(body).sort()).toEqual(['direction', 'edges', 'events', 'locations', 'nodes', 'parties', 'root', 'truncated']);
+      expect(Object.keys(body).sort()).toEqual(['direction', 'edges', 'events', 'locations', 'nodes', 'parties', 'root', 'truncated', 'visibility']);
+      expect(body.visibility).toEqual({ sight: 'all', outOfSight: [], forwardWithheld: false });
       expect(body.root).toBe(lot('MEAL'));
       expect(body.direction).toBe('backward');
       expect(body.nodes.map((n: { id: string }) => n.id).sort()).toEqual([lot('MEAL'), lot('RAW'), sscc('5')].sort());
@@ -33,7 +34,7 @@ for (const dialect of testDialects()) {
 
     it('traces the Digital Link spelling forward to the party that received the pallet', async () => {
       const link = 'https://id.gs1.org/01/06901234123456/10/MEAL';
-      const res = await t.app.inject({ method: 'GET', url: `/api/v1/trace/${encodeURIComponent(link)}?direction=forward` });
+      const res = await t.app.inject({ method: 'GET', headers: t.auth, url: `/api/v1/trace/${encodeURIComponent(link)}?direction=forward` });
       expect(res.statusCode).toBe(200);
       const body = res.json();
       expect(body.root).toBe(lot('MEAL'));
@@ -44,7 +45,7 @@ for (const dialect of testDialects()) {
     });
 
     it('exports the trace as a CSV spreadsheet, one row per event, with quoting', async () => {
-      const res = await t.app.inject({ method: 'GET', url: `/api/v1/trace/${encodeURIComponent(lot('MEAL'))}/export.csv?direction=both` });
+      const res = await t.app.inject({ method: 'GET', headers: t.auth, url: `/api/v1/trace/${encodeURIComponent(lot('MEAL'))}/export.csv?direction=both` });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       const lines = res.body.replace(/^\uFEFF/, '').trimEnd().split('\r\n');

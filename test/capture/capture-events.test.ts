@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCapture, type Capture } from '../../src/capture/capture-events.js';
+import { SEES_ALL } from '../../src/domain/access/sight.js';
 import type { JsonObject } from '../../src/domain/event.js';
 import type { Db } from '../../src/store/db.js';
 import { createEventStore, type EventStore } from '../../src/store/event-store.js';
@@ -64,7 +65,7 @@ for (const dialect of testDialects()) {
       const corrective = withId(commission(0, [q(lot('A'), 50)]), 'urn:uuid:6c0b7f0e-3a7d-4a55-9d7e-000000000002');
       const job = await capture.captureDocument(documentOf([{ ...original, errorDeclaration: declaration }, corrective]));
       expect(job).toMatchObject({ eventCount: 2, storedCount: 1 });
-      const stored = await events.find(ID);
+      const stored = await events.find(ID, SEES_ALL);
       expect(stored?.body.quantityList).toEqual([q(lot('A'), 5)]);
       expect(stored?.body.errorDeclaration).toEqual(declaration);
       expect(await count()).toBe(2);

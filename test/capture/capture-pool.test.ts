@@ -58,7 +58,7 @@ for (const dialect of testDialects()) {
 
     it('reports a capture job that a worker stored', async () => {
       const reply = await post(documents[1] ?? '');
-      const job = await t.app.inject({ method: 'GET', url: reply.headers.location ?? '' });
+      const job = await t.app.inject({ method: 'GET', headers: t.auth, url: reply.headers.location ?? '' });
       expect(job.statusCode).toBe(200);
       expect(job.json()).toMatchObject({ running: false, success: true, eventCount: JSON.parse(documents[1] ?? '{}').epcisBody.eventList.length });
     });

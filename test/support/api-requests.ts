@@ -88,7 +88,7 @@ export function postCapture(t: TestApp, doc: unknown, headers: Record<string, st
 
 /** GET /epcis/v2/events with these query parameters; asserts 200 and returns the query document's events. */
 export async function queryEvents(t: TestApp, params: Record<string, string>): Promise<{ events: JsonObject[]; res: LightMyRequestResponse }> {
-  const res = await t.app.inject({ method: 'GET', url: `/epcis/v2/events?${new URLSearchParams(params).toString()}` });
+  const res = await t.app.inject({ method: 'GET', headers: t.auth, url: `/epcis/v2/events?${new URLSearchParams(params).toString()}` });
   expect(res.statusCode, res.body).toBe(200);
   const doc = jsonBody(res);
   expect(doc.type).toBe('EPCISQueryDocument');

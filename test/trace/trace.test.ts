@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SEES_ALL } from '../../src/domain/access/sight.js';
 import { createCapture } from '../../src/capture/capture-events.js';
 import { createCodeIssuer } from '../../src/capture/issue-codes.js';
 import type { JsonObject } from '../../src/domain/event.js';
@@ -26,7 +27,7 @@ for (const dialect of testDialects()) {
       db = await createTestDb(dialect);
       const c = createCapture({ events: createEventStore(db), now: () => new Date('2026-06-01T00:00:00Z') });
       capture = async (events) => void (await c.captureDocument(documentOf(events)));
-      trace = createTrace({ store: createTraceStore(db) });
+      trace = createTrace({ storeFor: (sight) => createTraceStore(db, sight) });
     });
     afterEach(() => db.destroy());
 
@@ -47,7 +48,7 @@ for (const dialect of testDialects()) {
       });
 
       it('finds every unit that went into a lot, five levels down, and nothing from sibling branches', async () => {
-        const result = await trace.trace(lot('L5'), { direction: 'backward' });
+        const result = await trace.trace(lot('L5'), { direction: 'backward', sight: SEES_ALL });
         expect(ids(result)).toEqual([lot('L0'), lot('L1'), lot('L2'), lot('L3'), lot('L4'), lot('L5'), lot('M0'), lot('M1')].sort());
         expect(edgeSet(result)).toEqual([
           `transformation:${lot('L0')}->${lot('L1')}`,
@@ -63,18 +64,18 @@ for (const dialect of testDialects()) {
       });
 
       it('finds every unit made from a lot, recursively', async () => {
-        const result = await trace.trace(lot('L0'), { direction: 'forward' });
+        const result = await trace.trace(lot('L0'), { direction: 'forward', sight: SEES_ALL });
         expect(ids(result)).toEqual([lot('L0'), lot('L1'), lot('L2'), lot('L3'), lot('L4'), lot('L5'), lot('X2')].sort());
         expect(result.nodes.every((n) => n.kind === 'lot')).toBe(true);
       });
 
       it('joins both directions without walking the ancestors forward', async () => {
-        const result = await trace.trace(lot('L2'), { direction: 'both' });
+        const result = await trace.trace(lot('L2'), { direction: 'both', sight: SEES_ALL });
         expect(ids(result)).toEqual([lot('L0'), lot('L1'), lot('L2'), lot('L3'), lot('L4'), lot('L5'), lot('M0'), lot('M1')].sort());
       });
 
       it('accepts the Digital Link spelling of a lot and answers with canonical ids', async () => {
-        const result = await trace.trace('https://id.gs1.org/01/06901234123456/10/L5', { direction: 'backward' });
+        const result = await trace.trace('https://id.gs1.org/01/06901234123456/10/L5', { direction: 'backward', sight: SEES_ALL });
         expect(result.root).toBe(lot('L5'));
         expect(result.nodes.find((n) => n.id === lot('L5'))?.identifiers).toEqual([lot('L5'), 'https://id.gs1.org/01/06901234123456/10/L5']);
       });
@@ -105,7 +106,7 @@ for (const dialect of testDialects()) {
       });
 
       it('applies a pallet\'s journey to the lots packed on it, once per delivery', async () => {
-        const result = await trace.trace(lot('A'), { direction: 'forward' });
+        const result = await trace.trace(lot('A'), { direction: 'forward', sight: SEES_ALL });
         expect(received(result, firstBuyer)).toEqual([`${lot('A')} 200 KGM`]);
         expect(received(result, packer)).toEqual([`${lot('A')} 200 KGM`]);
         expect(result.parties.map((p) => p.id).sort()).toEqual([farm, packer, firstBuyer].sort());
@@ -116,15 +117,15 @@ for (const dialect of testDialects()) {
       });
 
       it('does not give a lot the later journeys of a reused pallet', async () => {
-        const a = await trace.trace(lot('A'), { direction: 'forward' });
+        const a = await trace.trace(lot('A'), { direction: 'forward', sight: SEES_ALL });
         expect(a.parties.some((p) => p.id === secondBuyer)).toBe(false);
-        const c = await trace.trace(lot('C'), { direction: 'forward' });
+        const c = await trace.trace(lot('C'), { direction: 'forward', sight: SEES_ALL });
         expect(received(c, secondBuyer)).toEqual([`${lot('C')} 70 KGM`]);
         expect(c.parties.some((p) => p.id === firstBuyer)).toBe(false);
       });
 
       it('traces a pallet backward to everything ever packed on it', async () => {
-        const result = await trace.trace(pallet, { direction: 'backward' });
+        const result = await trace.trace(pallet, { direction: 'backward', sight: SEES_ALL });
         expect(ids(result)).toEqual([lot('A'), lot('B'), lot('C'), pallet].sort());
         expect(result.nodes.find((n) => n.id === pallet)?.kind).toBe('container');
       });
@@ -139,7 +140,7 @@ for (const dialect of testDialects()) {
           unpack(140, outer, [sscc('99')]),
           move(150, 'shipping', { epcs: [outer] }, packer, firstBuyer, 'N-2'),
         ]);
-        const result = await trace.trace(lot('N'), { direction: 'forward' });
+        const result = await trace.trace(lot('N'), { direction: 'forward', sight: SEES_ALL });
         expect(received(result, secondBuyer)).toEqual([`${lot('N')} 10 KGM`]);
         expect(result.parties.some((p) => p.id === firstBuyer)).toBe(false);
         expect(ids(result)).toEqual([lot('N'), sscc('88'), sscc('99')].sort());
@@ -154,7 +155,7 @@ for (const dialect of testDialects()) {
           transformItems(2, [item('3')], [item('1')]),
         ]);
         for (const direction of ['backward', 'forward', 'both'] as const) {
-          const result = await trace.trace(item('2'), { direction });
+          const result = await trace.trace(item('2'), { direction, sight: SEES_ALL });
           expect(ids(result)).toEqual([item('1'), item('2'), item('3')].sort());
           expect(result.truncated).toBe(false);
         }
@@ -167,10 +168,10 @@ for (const dialect of testDialects()) {
         const code = codes[0];
         if (!code) throw new Error('no code issued');
         await capture([observe(10, [code.unitId])]);
-        const back = await trace.trace(code.code, { direction: 'backward' });
+        const back = await trace.trace(code.code, { direction: 'backward', sight: SEES_ALL });
         expect(ids(back)).toEqual([code.unitId, lot('P'), lot('Q')].sort());
         expect(edgeSet(back)).toContain(`member:${lot('Q')}->${code.unitId}`);
-        const forward = await trace.trace(lot('Q'), { direction: 'forward' });
+        const forward = await trace.trace(lot('Q'), { direction: 'forward', sight: SEES_ALL });
         expect(ids(forward)).toEqual([code.unitId, lot('Q')].sort());
       });
 
@@ -178,7 +179,7 @@ for (const dialect of testDialects()) {
         const events = [commission(0, [q(lot('BIG'), 1)])];
         for (let i = 1; i <= 3000; i++) events.push(observe(i, [], [q(lot('BIG'), 1)]));
         await capture(events);
-        const result = await trace.trace(lot('BIG'), { direction: 'both' });
+        const result = await trace.trace(lot('BIG'), { direction: 'both', sight: SEES_ALL });
         expect(result.events).toHaveLength(3001);
         expect(ids(result)).toEqual([lot('BIG')]);
       });
@@ -189,22 +190,22 @@ for (const dialect of testDialects()) {
           { ...transform(0, [q(lot('IN1'), 10), q(lot('IN2'), 5)], []), transformationID: tid, outputQuantityList: undefined },
           { ...transform(30, [], [q(lot('OUT'), 14)]), transformationID: tid, inputQuantityList: undefined },
         ].map((e) => JSON.parse(JSON.stringify(e))));
-        const back = await trace.trace(lot('OUT'), { direction: 'backward' });
+        const back = await trace.trace(lot('OUT'), { direction: 'backward', sight: SEES_ALL });
         expect(ids(back)).toEqual([lot('IN1'), lot('IN2'), lot('OUT')].sort());
         expect(back.events.map((e) => e.eventType)).toEqual(['TransformationEvent', 'TransformationEvent']);
-        const forward = await trace.trace(lot('IN2'), { direction: 'forward' });
+        const forward = await trace.trace(lot('IN2'), { direction: 'forward', sight: SEES_ALL });
         expect(ids(forward)).toEqual([lot('IN2'), lot('OUT')].sort());
       });
 
       it('traces forward a lot that was made and never used, as itself alone', async () => {
         await capture([transform(0, [q(lot('SEED'), 1)], [q(lot('ONLY'), 1)])]);
-        const result = await trace.trace(lot('ONLY'), { direction: 'forward' });
+        const result = await trace.trace(lot('ONLY'), { direction: 'forward', sight: SEES_ALL });
         expect(ids(result)).toEqual([lot('ONLY')]);
         expect(result.events).toEqual([]);
       });
 
       it('refuses to trace an id that no event names', async () => {
-        await expect(trace.trace(lot('NOPE'), { direction: 'both' })).rejects.toMatchObject({ code: 'unit_not_found' });
+        await expect(trace.trace(lot('NOPE'), { direction: 'both', sight: SEES_ALL })).rejects.toMatchObject({ code: 'unit_not_found' });
       });
     });
   });

@@ -76,7 +76,8 @@ export function createImporter(deps: {
       const workers = (deps.workers ?? 0) > 0 && size >= (deps.workerThresholdBytes ?? WORKER_THRESHOLD_BYTES) ? (deps.workers ?? 0) : 0;
       const prepare = await preparerFor(workers, context);
 
-      const run = createImportRun({ db: deps.db, alerts: deps.alerts, rules, profile, stage, map, context, now: deps.now, newId });
+      const actsFor = input.actor?.enterprise;
+      const run = createImportRun({ db: deps.db, alerts: deps.alerts, rules, profile, stage, map, context, now: deps.now, newId, ...(actsFor ? { actsFor } : {}) });
       const queue: Array<Promise<ChunkResult>> = [];
       const timings = { committedMs: 0, checkpointMs: 0 };
       try {

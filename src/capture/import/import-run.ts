@@ -53,6 +53,8 @@ export function createImportRun(deps: {
   context: ImportContext;
   now: () => Date;
   newId: () => string;
+  /** The USCC of the enterprise that imports: every row must be its own record (checkActsFor). */
+  actsFor?: string;
 }) {
   const { rules, stage, map, context } = deps;
   const issues: RowIssue[] = [];
@@ -77,6 +79,10 @@ export function createImportRun(deps: {
       ...(unit ? { unitId: unit } : {}),
     };
   };
+  const foreignRow = (row: PreparedRow, own: string): RowIssue => {
+    const party = row.record.party;
+    return { row: row.row, column: columnOf('party', stage, map), field: 'party', reason: `只能为本企业（${own}）导入记录，不能代${party}导入 / you import for ${own} only, not for ${party}` };
+  };
   const abandon = async () => {
     const open = writer;
     writer = undefined;
@@ -90,6 +96,7 @@ export function createImportRun(deps: {
       report(result.issues);
       const batch = result.prepared;
       counts.prepared += batch.length;
+      if (deps.actsFor) report(batch.flatMap((row) => (row.record.party === deps.actsFor ? [] : [foreignRow(row, deps.actsFor ?? '')])));
       const outcomes = rules.applies ? await rules.beforeStoring(batch) : undefined;
       batch.forEach((row, i) => {
         for (const refused of outcomes?.[i]?.refusals ?? []) {

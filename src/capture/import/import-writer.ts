@@ -6,7 +6,7 @@ import { contentHashOfHashId } from '../../domain/event-hash.js';
 import { createAuditStore } from '../../store/audit-store.js';
 import { dialectOf, eventWriterOf, sameDbOptions, writeLockOf, type Db, type DbOptions } from '../../store/db.js';
 import { createSqliteDatabase, createSqliteDialect, createSqliteEventWriter } from '../../store/dialect/sqlite.js';
-import type { CaptureJob } from '../../store/event-store.js';
+import { jobRow, type CaptureJob } from '../../store/event-store.js';
 import type { EventWriter } from '../../store/event-writer.js';
 import type { Database } from '../../store/schema.js';
 import { createSectorRecordStore, type SectorRecordRow } from '../../store/sector-record-store.js';
@@ -40,13 +40,6 @@ function holdLock(lock: WriteLock): Promise<() => void> {
   return new Promise((resolve) => {
     void lock.run(() => new Promise<void>((release) => resolve(release)));
   });
-}
-
-function jobRow(job: CaptureJob): Database['captureJob'] {
-  return {
-    captureId: job.captureId, createdAt: job.createdAt, finishedAt: job.finishedAt ?? null, status: job.status, eventCount: job.eventCount,
-    storedCount: job.storedCount, errors: JSON.stringify(job.errors),
-  };
 }
 
 /**
@@ -150,7 +143,7 @@ function transactionWriter(
     },
     async commit(job, audit) {
       try {
-        await trx.insertInto('captureJob').values(jobRow(job)).execute();
+        await trx.insertInto('captureJob').values(jobRow(audit.actor.enterprise ? { ...job, capturedBy: audit.actor.enterprise } : job)).execute();
         const count = digest.count;
         await createAuditStore(db).append({
           at: job.finishedAt ?? job.createdAt, actor: audit.actor, action: 'import', subject: job.captureId,

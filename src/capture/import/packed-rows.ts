@@ -122,6 +122,8 @@ export function unpackRows(packed: PackedRows, ctx: PackContext): PreparedRow[] 
       row,
       event: {
         eventId, eventTime, epcs,
+        // A record event names its recorder and at most its counterpart (record-events.ts custody), as the record does.
+        scope: { recorder: party, region, sector: ctx.sector, parties: counterpart !== undefined && counterpart !== party ? [party, counterpart] : [party] },
         row: {
           eventId, eventKey, eventType, eventTime, eventTimeZoneOffset, recordTime: ctx.recordTime, action, bizStep, disposition, readPoint, bizLocation,
           transformationId, identifiers, parties, body, namespaces: ctx.namespaces, captureId: ctx.captureId,

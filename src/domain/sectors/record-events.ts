@@ -41,9 +41,26 @@ export interface ResolvedRecord {
 /** Fields the platform writes on every sector event; no element may take these names. */
 export const RECORD_FIELDS = ['sector', 'stage', 'profileVersion', 'party', 'counterpart', 'region', 'product', 'reference'] as const;
 
+const PARTY_URI_PREFIX = 'urn:zhuisu:party:';
+
 /** The URI of a party in EPCIS source and destination lists. */
 export function partyUri(uscc: string): string {
-  return `urn:zhuisu:party:${uscc}`;
+  return PARTY_URI_PREFIX + uscc;
+}
+
+/** The USCC a party URI stands for, or undefined for a party named otherwise (a PGLN, another platform's URI). */
+export function usccOfPartyUri(uri: string): string | undefined {
+  return uri.startsWith(PARTY_URI_PREFIX) ? uri.slice(PARTY_URI_PREFIX.length) : undefined;
+}
+
+/**
+ * A field the platform writes on sector events (RECORD_FIELDS), read back from a stored event: only when the
+ * event's `zhuisu` prefix means the platform's namespace, since a captured document may bind it to another.
+ */
+export function recordFieldOf(body: JsonObject, namespaces: Record<string, string>, field: (typeof RECORD_FIELDS)[number]): string | undefined {
+  if (namespaces.zhuisu !== undefined && namespaces.zhuisu !== ZHUISU_NS) return undefined;
+  const value = body[`zhuisu:${field}`];
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
 }
 
 /** The default site of a party that names no site of its own. */

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
-import { toEpcRows } from '../event-rows.js';
+import { toEpcRows, toPartyRows } from '../event-rows.js';
 import type { CodeWriter } from '../code-store.js';
 import type { EventWriter, StoredEvents } from '../event-writer.js';
 
@@ -28,9 +28,9 @@ export function createSqliteDialect(database: SQLite.Database): SqliteDialect {
   return new SqliteDialect({ database });
 }
 
-/** The columns of an `event` row, in the order of `toEventRow`'s fields. */
+/** The columns of an `event` row, in the order of `toEventRow`'s fields, then the scope's. */
 export const EVENT_COLUMNS = ['event_id', 'event_key', 'event_type', 'event_time', 'event_time_zone_offset', 'record_time', 'action', 'biz_step', 'disposition',
-  'read_point', 'biz_location', 'transformation_id', 'identifiers', 'parties', 'body', 'namespaces', 'capture_id'];
+  'read_point', 'biz_location', 'transformation_id', 'identifiers', 'parties', 'body', 'namespaces', 'capture_id', 'recorder', 'region', 'sector'];
 
 /**
  * The capture hot path on SQLite: statements prepared once and run row by row. Kysely's driver prepares every query
@@ -38,7 +38,7 @@ export const EVENT_COLUMNS = ['event_id', 'event_key', 'event_type', 'event_time
  * Runs on the same connection, inside the Kysely transaction that the caller holds.
  */
 export function createSqliteEventWriter(database: SQLite.Database): EventWriter {
-  let statements: { stored: SQLite.Statement; event: SQLite.Statement; epc: SQLite.Statement } | undefined;
+  let statements: { stored: SQLite.Statement; event: SQLite.Statement; epc: SQLite.Statement; party: SQLite.Statement } | undefined;
   const prepared = () =>
     (statements ??= {
       // One query for the whole capture rather than one per event. The caller holds the write lock, so nothing can
@@ -46,10 +46,11 @@ export function createSqliteEventWriter(database: SQLite.Database): EventWriter 
       stored: database.prepare('select event_id from event where event_key in (select value from json_each(?))').pluck(),
       event: database.prepare(`insert into event (${EVENT_COLUMNS.join(', ')}) values (${EVENT_COLUMNS.map(() => '?').join(', ')})`),
       epc: database.prepare('insert into event_epc (epc, event_time, event_seq, ordinal, role, is_class, quantity, uom) values (?, ?, ?, ?, ?, ?, ?, ?)'),
+      party: database.prepare('insert into event_party (party, event_seq) values (?, ?)'),
     });
   return {
     async insert(_tx, events) {
-      const { stored, event: insertEvent, epc: insertEpc } = prepared();
+      const { stored, event: insertEvent, epc: insertEpc, party: insertParty } = prepared();
       // Ids already in the ledger, then each id as it is stored, so that an event sent twice in one capture is stored once.
       const present = new Set(stored.all(JSON.stringify(events.map((e) => e.row.eventKey))).filter((id) => typeof id === 'string'));
       const inserted: StoredEvents = { eventIds: [], seqs: [] };
@@ -58,11 +59,13 @@ export function createSqliteEventWriter(database: SQLite.Database): EventWriter 
         if (present.has(r.eventId)) continue;
         present.add(r.eventId);
         const { lastInsertRowid } = insertEvent.run(r.eventId, r.eventKey, r.eventType, r.eventTime, r.eventTimeZoneOffset, r.recordTime, r.action, r.bizStep,
-          r.disposition, r.readPoint, r.bizLocation, r.transformationId, r.identifiers, r.parties, r.body, r.namespaces, r.captureId);
+          r.disposition, r.readPoint, r.bizLocation, r.transformationId, r.identifiers, r.parties, r.body, r.namespaces, r.captureId,
+          e.scope.recorder, e.scope.region, e.scope.sector);
         const seq = Number(lastInsertRowid);
         inserted.eventIds.push(e.eventId);
         inserted.seqs.push(seq);
         for (const x of toEpcRows(e, seq)) insertEpc.run(x.epc, x.eventTime, x.eventSeq, x.ordinal, x.role, x.isClass, x.quantity, x.uom);
+        for (const x of toPartyRows(e.scope, seq)) insertParty.run(x.party, x.eventSeq);
       }
       return inserted;
     },

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sightOf } from '../../../domain/access/sight.js';
 import { Type } from '@sinclair/typebox';
 import type { Recorder } from '../../../capture/records/record-capture.js';
 import type { AlertStore } from '../../../store/alert-store.js';
@@ -36,7 +37,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ recorder: Recorder; alerts
     },
   }, async (request) => {
     const { sector, rule, party } = request.query;
-    return alerts.list({ limit: Number(request.query.limit ?? 100), offset: Number(request.query.offset ?? 0), ...(sector ? { sector } : {}), ...(rule ? { rule } : {}), ...(party ? { party } : {}) });
+    return alerts.list(sightOf(request.principal), { limit: Number(request.query.limit ?? 100), offset: Number(request.query.offset ?? 0), ...(sector ? { sector } : {}), ...(rule ? { rule } : {}), ...(party ? { party } : {}) });
   });
 
   app.post('/sweep', {

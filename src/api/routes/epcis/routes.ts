@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { Capture } from '../../../capture/capture-events.js';
 import { EpcisDocumentSchema, EpcisEventSchema } from '../../../capture/epcis-schema.js';
+import { sightOf } from '../../../domain/access/sight.js';
 import { DomainError } from '../../../domain/errors.js';
 import { EVENT_TYPES } from '../../../domain/event.js';
 import { pageTokenAfter, parseEventQuery } from '../../../domain/event-query.js';
@@ -33,10 +34,10 @@ export const epcisRoutes: FastifyPluginAsyncTypebox<{ capture: Capture; events: 
   });
 
   app.get('/capture/:captureID', {
-    config: { access: 'public' },
-    schema: { summary: 'Report a capture job', tags: ['EPCIS'], params: CaptureIdParams, response: { 200: CaptureJobView, ...problemResponses } },
+    config: { access: 'read' },
+    schema: { summary: 'Report a capture job (to the enterprise that sent it)', tags: ['EPCIS'], security: [{ bearer: [] }], params: CaptureIdParams, response: { 200: CaptureJobView, ...problemResponses } },
   }, async (request) => {
-    const job = await events.findJob(request.params.captureID);
+    const job = await events.findJob(request.params.captureID, sightOf(request.principal));
     if (!job) throw new DomainError('capture_job_not_found', `no capture job ${request.params.captureID}`);
     return toJobView(job);
   });
@@ -53,7 +54,7 @@ export const epcisRoutes: FastifyPluginAsyncTypebox<{ capture: Capture; events: 
     },
   }, async (request, reply) => {
     const { eventId, created } = await capture.captureEvent({ json: rawJsonBody(request) }, request.actor);
-    const stored = await events.find(eventId);
+    const stored = await events.find(eventId, sightOf(request.principal));
     const { context, bodies } = withContext(stored ? [stored] : []);
     return reply
       .status(created ? 201 : 200)
@@ -62,11 +63,18 @@ export const epcisRoutes: FastifyPluginAsyncTypebox<{ capture: Capture; events: 
   });
 
   app.get('/events', {
-    config: { access: 'public' },
-    schema: { summary: 'Query events (SimpleEventQuery parameters)', tags: ['EPCIS'], querystring: EventQueryString, response: { 200: QueryDocumentView, ...problemResponses } },
+    config: { access: 'read' },
+    schema: {
+      summary: 'Query events (SimpleEventQuery parameters)',
+      description: 'Answers only the events the caller may see: an enterprise its own and those naming it as source or destination, a regulator those of its region and sectors.',
+      tags: ['EPCIS'],
+      security: [{ bearer: [] }],
+      querystring: EventQueryString,
+      response: { 200: QueryDocumentView, ...problemResponses },
+    },
   }, async (request, reply) => {
     const query = parseEventQuery(request.query);
-    const page = await events.query(query);
+    const page = await events.query(query, sightOf(request.principal));
     if (page.hasMore && page.lastSeq !== undefined) {
       const next = new URLSearchParams({ ...definedEntries(request.query), nextPageToken: pageTokenAfter(page.lastSeq) });
       reply.header('Link', `<${app.prefix}/events?${next.toString()}>; rel="next"`);
@@ -75,10 +83,10 @@ export const epcisRoutes: FastifyPluginAsyncTypebox<{ capture: Capture; events: 
   });
 
   app.get('/events/:eventID', {
-    config: { access: 'public' },
-    schema: { summary: 'One event by its eventID', tags: ['EPCIS'], params: EventIdParams, response: { 200: EventView, ...problemResponses } },
+    config: { access: 'read' },
+    schema: { summary: 'One event by its eventID', tags: ['EPCIS'], security: [{ bearer: [] }], params: EventIdParams, response: { 200: EventView, ...problemResponses } },
   }, async (request) => {
-    const event = await events.find(request.params.eventID);
+    const event = await events.find(request.params.eventID, sightOf(request.principal));
     if (!event) throw new DomainError('event_not_found', `no event with eventID ${request.params.eventID}`);
     const { context, bodies } = withContext([event]);
     return { '@context': context, ...bodies[0] };

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sightOf } from '../../../domain/access/sight.js';
 import { Type } from '@sinclair/typebox';
 import type { Registry } from '../../../capture/registry/registry.js';
 import { DomainError } from '../../../domain/errors.js';
@@ -33,5 +34,5 @@ export const partyRoutes: FastifyPluginAsyncTypebox<{ registry: Registry; partie
   app.get('/:uscc/quotas', {
     config: { access: 'read' },
     schema: { summary: 'The quotas of a party', tags: ['Parties'], security: [{ bearer: [] }], params: PartyParams, response: { 200: Type.Array(QuotaView), ...problemResponses } },
-  }, async (request) => quotas.listOf(request.params.uscc.trim().toUpperCase()));
+  }, async (request) => quotas.listOf(request.params.uscc.trim().toUpperCase(), sightOf(request.principal)));
 };

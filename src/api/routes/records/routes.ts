@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Recorder } from '../../../capture/records/record-capture.js';
 import { checkActsFor } from '../../../domain/access/principal.js';
+import { sightOf } from '../../../domain/access/sight.js';
 import { DomainError } from '../../../domain/errors.js';
 import type { SectorRecordStore } from '../../../store/sector-record-store.js';
 import { problemResponses } from '../../problem.js';
@@ -29,7 +30,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ recorder: Recorder; recor
     config: { access: 'read' },
     schema: { summary: 'One sector record', tags: ['Records'], security: [{ bearer: [] }], params: RecordParams, response: { 200: RecordView, ...problemResponses } },
   }, async (request) => {
-    const found = await records.find(request.params.recordId);
+    const found = await records.find(request.params.recordId, sightOf(request.principal));
     if (!found) throw new DomainError('record_not_found', `没有记录${request.params.recordId} / no record ${request.params.recordId}`);
     return found;
   });

@@ -16,7 +16,7 @@ export const TraceQuery = Type.Object(
 
 const Receipt = Type.Object({
   unit: Type.String(),
-  quantity: Type.Number(),
+  quantity: Type.Optional(Type.Number()),
   uom: Type.Optional(Type.String()),
   eventId: Type.String(),
   eventTime: Type.String(),
@@ -39,6 +39,7 @@ export const TraceView = Type.Object(
       eventType: Type.String(),
       eventTime: Type.String(),
       eventTimeZoneOffset: Type.String(),
+      recordedBy: Type.Optional(Type.String({ description: 'USCC of the enterprise that recorded the event' })),
       action: Type.Optional(Type.String()),
       bizStep: Type.Optional(Type.String()),
       disposition: Type.Optional(Type.String()),
@@ -51,6 +52,13 @@ export const TraceView = Type.Object(
       bizTransactions: Type.Array(Type.Object({ type: Type.Optional(Type.String()), id: Type.String() })),
     })),
     truncated: Type.Boolean(),
+    visibility: Type.Object({
+      sight: Type.Union([Type.Literal('all'), Type.Literal('jurisdiction'), Type.Literal('enterprise'), Type.Literal('public')], {
+        description: 'all: platform; jurisdiction: a regulator\'s region and sectors; enterprise: its own events and those naming it; public: public fields, backward only',
+      }),
+      outOfSight: Type.Array(Type.String(), { description: 'Units named by events the caller may not see: the chain goes on beyond them' }),
+      forwardWithheld: Type.Boolean({ description: 'The forward half of a both-ways trace was left out: the public may not see where products went' }),
+    }),
   },
   { title: 'Trace' },
 );

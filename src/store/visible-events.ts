@@ -1,0 +1,146 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { audienceOf, type Sight } from '../domain/access/sight.js';
+import { viewOfEvent, type StageLookup } from '../domain/access/event-view.js';
+import type { JsonObject } from '../domain/event.js';
+import { BUILT_IN_PROFILES } from '../domain/sectors/index.js';
+import type { SectorProfile } from '../domain/sectors/profile.js';
+import type { Db } from './db.js';
+import { createProfileStore } from './profile-store.js';
+import type { Database } from './schema.js';
+
+/**
+ * The events a sight may see (domain/access/sight.ts), as a condition on the `event` table for every query that
+ * reads events, so that what a principal may not see is never read for it.
+ */
+export function visibleEvents(sight: Sight): (eb: ExpressionBuilder<Database, 'event'>) => Expression<SqlBool> {
+  return (eb) => {
+    switch (sight.kind) {
+      case 'all':
+      case 'public':
+        return eb.and([]);
+      case 'jurisdiction':
+        // Region codes are six digits (checked when the regulator's scope was granted), so the prefix holds no wildcard.
+        return eb.and([
+          eb('event.region', 'like', `${sight.regionPrefix}%`),
+          ...(sight.sectors.length > 0 ? [eb('event.sector', 'in', [...sight.sectors])] : []),
+        ]);
+      case 'enterprise':
+        return eb('event.seq', 'in', eb.selectFrom('eventParty').select('eventParty.eventSeq').where('eventParty.party', '=', sight.uscc));
+    }
+  };
+}
+
+/**
+ * The events a sight may not see: the complement of `visibleEvents`, with events that say no region or sector
+ * counted as out of a jurisdiction.
+ */
+export function hiddenEvents(sight: Sight): (eb: ExpressionBuilder<Database, 'event'>) => Expression<SqlBool> {
+  return (eb) => {
+    switch (sight.kind) {
+      case 'all':
+      case 'public':
+        return eb.or([]);
+      case 'jurisdiction':
+        return eb.or([
+          eb('event.region', 'is', null),
+          eb('event.region', 'not like', `${sight.regionPrefix}%`),
+          ...(sight.sectors.length > 0 ? [eb('event.sector', 'is', null), eb('event.sector', 'not in', [...sight.sectors])] : []),
+        ]);
+      case 'enterprise':
+        return eb('event.seq', 'not in', eb.selectFrom('eventParty').select('eventParty.eventSeq').where('eventParty.party', '=', sight.uscc));
+    }
+  };
+}
+
+/**
+ * The capture jobs a sight may read: an enterprise those it sent, the platform every one. A job reports on the
+ * document sent, not on the ledger, so a regulator reads the events instead.
+ */
+export function visibleJobs(sight: Sight): (eb: ExpressionBuilder<Database, 'captureJob'>) => Expression<SqlBool> {
+  return (eb) => {
+    switch (sight.kind) {
+      case 'all':
+        return eb.and([]);
+      case 'enterprise':
+        return eb('captureJob.capturedBy', '=', sight.uscc);
+      case 'jurisdiction':
+      case 'public':
+        return eb.or([]);
+    }
+  };
+}
+
+/** The alerts a sight may read: a regulator those of enterprises registered in its region, of its sectors. */
+export function visibleAlerts(sight: Sight): (eb: ExpressionBuilder<Database, 'alert'>) => Expression<SqlBool> {
+  return (eb) => supervised(eb, sight, eb.ref('alert.party'), eb.ref('alert.sector'));
+}
+
+/** The quotas a sight may read: an enterprise its own, a regulator those of its region and sectors. */
+export function visibleQuotas(sight: Sight): (eb: ExpressionBuilder<Database, 'quota'>) => Expression<SqlBool> {
+  return (eb) => supervised(eb, sight, eb.ref('quota.party'), eb.ref('quota.sector'));
+}
+
+// Supervision data (alerts, quotas) concern one enterprise and one sector; a jurisdiction is the enterprise's
+// registered region.
+function supervised<T extends keyof Database>(eb: ExpressionBuilder<Database, T>, sight: Sight, party: Expression<string | null>, sector: Expression<string>): Expression<SqlBool> {
+  switch (sight.kind) {
+    case 'all':
+      return eb.and([]);
+    case 'public':
+      return eb.or([]);
+    case 'enterprise':
+      return eb(party, '=', sight.uscc);
+    case 'jurisdiction':
+      return eb.and([
+        sql<SqlBool>`${party} in (select uscc from party where region like ${`${sight.regionPrefix}%`})`,
+        ...(sight.sectors.length > 0 ? [eb(sector, 'in', [...sight.sectors])] : []),
+      ]);
+  }
+}
+
+/** A stored event's columns that its view needs. */
+export interface EventViewRow {
+  body: string;
+  namespaces: string;
+  recorder: string | null;
+}
+
+/**
+ * Reads events as a sight may: each body with only the fields its audience may read (domain/access/event-view.ts),
+ * looking up the data elements' classes in the sector profiles, built-in and registered.
+ */
+export function createEventViews(db: Db) {
+  const profiles = createProfileStore(db, { now: () => new Date() });
+  let known: Map<string, SectorProfile> | undefined;
+  // Versions that events name but no profile had at the last reading: an event captured with made-up sector fields
+  // must not make every later query read the profiles again.
+  let missing = new Set<string>();
+  const key = (sector: string, version: number) => `${sector}@${version}`;
+  const load = async () => {
+    known = new Map([...BUILT_IN_PROFILES, ...(await profiles.all())].map((p) => [key(p.id, p.version), p]));
+    missing = new Set();
+    return known;
+  };
+
+  return {
+    async view(rows: readonly EventViewRow[], sight: Sight): Promise<JsonObject[]> {
+      let byVersion = known ?? (await load());
+      const parsed = rows.map((row) => ({ body: JSON.parse(row.body) as JsonObject, namespaces: JSON.parse(row.namespaces) as Record<string, string>, recorder: row.recorder }));
+      if (sight.kind === 'all') return parsed.map((p) => p.body);
+      // A version registered since the profiles were read: read them again, once.
+      const wanted = parsed.flatMap((p) => {
+        const sector = p.body['zhuisu:sector'];
+        const version = p.body['zhuisu:profileVersion'];
+        return typeof sector === 'string' && typeof version === 'number' ? [key(sector, version)] : [];
+      });
+      if (wanted.some((k) => !byVersion.has(k) && !missing.has(k))) {
+        byVersion = await load();
+        for (const k of wanted) if (!byVersion.has(k)) missing.add(k);
+      }
+      const stageOf: StageLookup = (sector, version, stage) => byVersion.get(key(sector, version))?.stages.find((s) => s.id === stage);
+      return parsed.map((p) => viewOfEvent(p.body, p.namespaces, audienceOf(sight, p.recorder), stageOf));
+    },
+  };
+}
+
+export type EventViews = ReturnType<typeof createEventViews>;
