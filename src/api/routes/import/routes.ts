@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Ajv } from 'ajv';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { Importer } from '../../../capture/import/import-records.js';
 import { findImportStage } from '../../../capture/import/import-records.js';
@@ -14,12 +15,18 @@ const IMPORT_BODY_LIMIT = 256 * 1024 * 1024;
 // Windows and some clients label CSV uploads as these.
 const CSV_TYPES = [CSV_TYPE, 'application/csv', 'application/vnd.ms-excel'];
 
-// The importer reads and checks the file itself; the body schema is declared for the OpenAPI document only.
-const checkedByImporter: FastifySchemaCompiler<unknown> = () => (value) => ({ value });
+// The importer reads and checks the file itself; the body schema is declared for the OpenAPI document only. The query
+// is checked as on every other route (app.ts's Ajv options), so a missing sector or stage is a 400 naming it.
+const queryAjv = new Ajv({ allErrors: true, coerceTypes: false, removeAdditional: false });
+const checkedByImporter: FastifySchemaCompiler<object> = ({ schema, httpPart }) => (httpPart === 'body' ? (value) => ({ value }) : queryAjv.compile(schema));
 
 /** Bulk import of sector stage records: the stage templates, and the import of a filled-in CSV or XLSX file. */
 export const importRoutes: FastifyPluginAsyncTypebox<{ importer: Importer; profiles: Profiles }> = async (app, { importer, profiles }) => {
-  app.addContentTypeParser([...CSV_TYPES, XLSX_TYPE], { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) => done(null, body));
+  // An empty body is no file of either kind; refused here, it never reaches the XLSX reader, which waits forever on it.
+  app.addContentTypeParser([...CSV_TYPES, XLSX_TYPE], { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, (_request, body, done) => {
+    if (body.length === 0) done(new DomainError('invalid_request', '请求体为空，请上传填好的模板（CSV 或 XLSX） / the request body is empty; send the filled-in template as CSV or XLSX'));
+    else done(null, body);
+  });
 
   app.get('/sectors/:sector/stages/:stage/template.csv', {
     config: { access: 'public' },
