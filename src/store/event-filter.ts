@@ -48,7 +48,7 @@ export function eventQueryFilter(query: EventQuery): (eb: EventExpressions) => E
             .select('eventEpc.eventSeq')
             .where('eventEpc.role', 'in', [...roles])
             .where('eventEpc.isClass', '=', isClass)
-            .where((inner) => inner.or(matches.map((m) => epcMatches(inner, m)))),
+            .where((inner) => epcMatchesAny(inner, matches)),
         ),
       );
     }
@@ -56,7 +56,18 @@ export function eventQueryFilter(query: EventQuery): (eb: EventExpressions) => E
   };
 }
 
-function epcMatches(eb: ExpressionBuilder<Database, 'eventEpc'>, match: EpcMatch): Expression<SqlBool> {
-  if ('exact' in match) return eb('eventEpc.epc', '=', match.exact);
-  return eb.and([eb('eventEpc.epc', '>=', match.prefix), eb('eventEpc.epc', '<', `${match.prefix}\uffff`)]);
+/**
+ * Exact ids as one IN list, patterns as ranges joined by OR in a balanced tree: SQLite parses `a OR b OR c …` into
+ * a tree as deep as the list is long and refuses one deeper than 1,000, which a query of many alternatives reached.
+ */
+function epcMatchesAny(eb: ExpressionBuilder<Database, 'eventEpc'>, matches: readonly EpcMatch[]): Expression<SqlBool> {
+  const exact = matches.flatMap((m) => ('exact' in m ? [m.exact] : []));
+  const ranges = matches.flatMap((m) => ('prefix' in m ? [eb.and([eb('eventEpc.epc', '>=', m.prefix), eb('eventEpc.epc', '<', `${m.prefix}\uffff`)])] : []));
+  return balancedOr(eb, [...(exact.length > 0 ? [eb('eventEpc.epc', 'in', exact)] : []), ...ranges]);
+}
+
+function balancedOr(eb: ExpressionBuilder<Database, 'eventEpc'>, conditions: Array<Expression<SqlBool>>): Expression<SqlBool> {
+  if (conditions.length <= 8) return eb.or(conditions);
+  const half = Math.ceil(conditions.length / 2);
+  return eb.or([balancedOr(eb, conditions.slice(0, half)), balancedOr(eb, conditions.slice(half))]);
 }

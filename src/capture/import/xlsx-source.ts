@@ -39,6 +39,8 @@ export function cellText(value: unknown): string {
  * (the notes of a template) are not read. The first batch is the header row alone.
  */
 export async function* readXlsxRows(source: Readable | Uint8Array, opts: { batchRows: number }): AsyncGenerator<SheetRows> {
+  // exceljs waits for ever on a stream that ends before the first byte; an empty file has no rows.
+  if (source instanceof Uint8Array && source.length === 0) return;
   const input = source instanceof Readable ? source : Readable.from([Buffer.from(source)]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' });
   let batch: SheetRows = { rows: [], numbers: [] };

@@ -39,8 +39,10 @@ function checkValue(element: ElementDef, value: unknown): { value: JsonValue } |
     case 'text': {
       if (typeof value !== 'string' || value.trim() === '') return { reason: `${zh}应为非空文本 / ${en} must be non-empty text` };
       const text = value.trim();
-      if (type.maxLength !== undefined && text.length > type.maxLength) {
-        return { reason: `${zh}最多${type.maxLength}个字符，实为${text.length}个 / ${en} has at most ${type.maxLength} characters, not ${text.length}` };
+      // Characters as a person counts them (and as JSON Schema's maxLength does): 𠮷 is one, not two UTF-16 units.
+      const length = [...text].length;
+      if (type.maxLength !== undefined && length > type.maxLength) {
+        return { reason: `${zh}最多${type.maxLength}个字符，实为${length}个 / ${en} has at most ${type.maxLength} characters, not ${length}` };
       }
       if (type.pattern !== undefined && !new RegExp(type.pattern, 'u').test(text)) {
         const hint = type.patternHint ?? { zh: `应符合格式 ${type.pattern}`, en: `must match ${type.pattern}` };
