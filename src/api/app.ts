@@ -15,6 +15,9 @@ import { createEventStore } from '../store/event-store.js';
 import { createAccountsOn } from '../accounts/accounts.js';
 import { scopeLookups } from '../accounts/scope-check.js';
 import { createTraceStore } from '../store/trace-store.js';
+import { createInspectionStore } from '../store/inspection-store.js';
+import { createInspections } from '../capture/inspections/inspections.js';
+import { sightOf } from '../domain/access/sight.js';
 import { createTrace } from '../trace/trace.js';
 import { accessControl } from './plugins/access.js';
 import { jsonBody } from './plugins/json-body.js';
@@ -25,6 +28,7 @@ import { alertRoutes } from './routes/alerts/routes.js';
 import { catalogueRoutes } from './routes/catalogue/routes.js';
 import { codeRoutes } from './routes/codes/routes.js';
 import { importRoutes } from './routes/import/routes.js';
+import { inspectionRoutes } from './routes/inspections/routes.js';
 import { epcisRoutes } from './routes/epcis/routes.js';
 import { partyRoutes } from './routes/parties/routes.js';
 import { productRoutes } from './routes/products/routes.js';
@@ -73,6 +77,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const recording = createSectorRecording({ db: deps.db, capture, now });
   const { audit, profiles, parties, products, catalogue, quotas, alerts, records, registry, recorder } = recording;
   const importer = createImporter({ db: deps.db, ...recording, now, workers: deps.captureWorkers ?? 0 });
+  const inspectionStore = createInspectionStore(deps.db);
+  const inspections = createInspections({
+    store: inspectionStore, profiles, parties, recorder, audit, now,
+    seesUnit: (unitId, principal) => createTraceStore(deps.db, sightOf(principal)).isKnown(unitId),
+  });
   await registry.ensureNationalCatalogue();
   if (deps.sweepEveryMs) {
     const timer = setInterval(() => {
@@ -123,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(importRoutes, { prefix: '/api/v1', importer, profiles });
   await app.register(recordRoutes, { prefix: '/api/v1/records', recorder, records });
   await app.register(alertRoutes, { prefix: '/api/v1/alerts', recorder, alerts, now });
+  await app.register(inspectionRoutes, { prefix: '/api/v1/inspections', inspections, store: inspectionStore });
   await app.ready();
   return app;
 }

@@ -5,6 +5,8 @@ import { createProfiles } from '../capture/records/profiles.js';
 import type { Config } from '../config.js';
 import { createPartyStore } from '../store/party-store.js';
 import { createProfileStore } from '../store/profile-store.js';
+import { createAuditTrail } from '../capture/audit/audit-trail.js';
+import { cliActor } from './cli-actor.js';
 import { withLedger } from './open-ledger.js';
 
 async function readStdin(): Promise<string> {
@@ -30,6 +32,7 @@ export async function runCreateAdmin(args: string[], config: Config): Promise<nu
     const now = () => new Date();
     const accounts = createAccountsOn(db, { now, lookups: scopeLookups(createPartyStore(db), createProfiles({ store: createProfileStore(db, { now }) })) });
     const user = await accounts.createFirstAdministrator({ username, displayName: values.name ?? username, password });
+    await createAuditTrail({ db, now }).record(cliActor(), 'user.create', user.userId, { username: user.username, role: user.role, enterprise: null, region: null, sectors: [] });
     process.stdout.write(`platform administrator ${user.username} created (${user.userId}); sign in at POST /api/v1/auth/login\n`);
     return 0;
   }, (err) => `zhuisu create-admin: ${err.message}`);

@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'record_not_found'
   | 'user_not_found'
   | 'token_not_found'
+  | 'inspection_request_not_found'
   | 'unauthorized'
   | 'forbidden'
   | 'too_many_attempts';

@@ -21,6 +21,7 @@ export interface Database {
   alert: AlertTable;
   sectorProfile: SectorProfileTable;
   auditLog: AuditLogTable;
+  inspectionRequest: InspectionRequestTable;
 }
 
 export interface EventTable {
@@ -277,4 +278,22 @@ export interface AuditLogTable {
   declarationDigest: string | null;
   prevHash: string;
   hash: string;
+}
+
+/** A request that an inspection body inspect one unit at one inspection stage, and the record that answered it. */
+export interface InspectionRequestTable {
+  requestId: string;
+  /** USCC of the inspection body asked. */
+  inspector: string;
+  unitId: string;
+  sector: string;
+  stage: string;
+  /** The user or token id that asked. */
+  requestedBy: string;
+  /** USCC of the enterprise that asked; null for a regulator or the platform. */
+  requestedFor: string | null;
+  requestedAt: string;
+  note: string | null;
+  recordId: string | null;
+  answeredAt: string | null;
 }

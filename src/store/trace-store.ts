@@ -114,7 +114,10 @@ export function createTraceStore(db: Db, sight: Sight) {
           .select(['seq', 'eventId', 'eventType', 'eventTime', 'eventTimeZoneOffset', 'action', 'bizStep', 'disposition', 'readPoint', 'bizLocation', 'body', 'namespaces', 'recorder'])
           .where('seq', 'in', chunk).where(visibleEvents(sight)).execute());
       const bodies = await views.view(rows, sight);
-      return rows.map(({ namespaces: _namespaces, ...row }, i) => ({ ...row, body: bodies[i] ?? {} }));
+      return rows.map((row, i) => ({
+        seq: row.seq, eventId: row.eventId, eventType: row.eventType, eventTime: row.eventTime, eventTimeZoneOffset: row.eventTimeZoneOffset, action: row.action,
+        bizStep: row.bizStep, disposition: row.disposition, readPoint: row.readPoint, bizLocation: row.bizLocation, recorder: row.recorder, body: bodies[i] ?? {},
+      }));
     },
 
     /** Whether any event the sight may see names `id`, or a trace code stands for it. */

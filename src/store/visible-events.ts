@@ -98,6 +98,25 @@ function supervised<T extends keyof Database>(eb: ExpressionBuilder<Database, T>
   }
 }
 
+/**
+ * The inspection requests a sight may read: the inspection body asked and the enterprise that asked read theirs, a
+ * regulator those it made itself (`askedBy`, its user or token id), the platform every one.
+ */
+export function visibleInspectionRequests(sight: Sight, askedBy: string): (eb: ExpressionBuilder<Database, 'inspectionRequest'>) => Expression<SqlBool> {
+  return (eb) => {
+    switch (sight.kind) {
+      case 'all':
+        return eb.and([]);
+      case 'enterprise':
+        return eb.or([eb('inspectionRequest.inspector', '=', sight.uscc), eb('inspectionRequest.requestedFor', '=', sight.uscc)]);
+      case 'jurisdiction':
+        return eb('inspectionRequest.requestedBy', '=', askedBy);
+      case 'public':
+        return eb.or([]);
+    }
+  };
+}
+
 /** A stored event's columns that its view needs. */
 export interface EventViewRow {
   body: string;

@@ -24,9 +24,11 @@ describe('zhuisu create-admin (sqlite)', () => {
     expect(taken.stderr).toBe('zhuisu create-admin: 用户名“root”已被使用 / the username "root" is taken\n');
 
     const db = createDb({ dataDir });
-    const users = await db.selectFrom('appUser').select(['username', 'displayName', 'role', 'passwordHash']).execute();
+    const users = await db.selectFrom('appUser').select(['userId', 'username', 'displayName', 'role', 'passwordHash']).execute();
+    const audited = await db.selectFrom('auditLog').select(['actorType', 'action', 'subject']).where('action', '=', 'user.create').execute();
     await db.destroy();
-    expect(users.map(({ passwordHash, ...u }) => ({ ...u, hashed: passwordHash.startsWith('scrypt$') && !passwordHash.includes('长密码') }))).toEqual([
+    expect(audited).toEqual([{ actorType: 'cli', action: 'user.create', subject: users[0]?.userId }]);
+    expect(users.map(({ passwordHash, username, displayName, role }) => ({ username, displayName, role, hashed: passwordHash.startsWith('scrypt$') && !passwordHash.includes('长密码') }))).toEqual([
       { username: 'root', displayName: '平台管理员', role: 'platform_admin', hashed: true },
     ]);
   });

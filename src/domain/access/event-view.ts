@@ -1,6 +1,6 @@
 import { isObject, type JsonObject } from '../event.js';
 import { ZHUISU_NS, type StageDef, type Visibility } from '../sectors/profile.js';
-import { recordFieldOf, RECORD_FIELDS } from '../sectors/record-events.js';
+import { recordFieldOf, type RECORD_FIELDS } from '../sectors/record-events.js';
 import type { Audience } from './sight.js';
 
 /**

@@ -12,8 +12,10 @@ export const PERMISSIONS = {
   read: ['platform_admin', 'regulator', 'enterprise_admin', 'enterprise_operator', 'inspection_body'],
   /** Recording what happened: EPCIS capture, stage records, bulk import, issuing trace codes and their labels. */
   record: ['platform_admin', 'enterprise_admin', 'enterprise_operator'],
-  /** Attaching inspection and test results to units. */
-  inspect: ['platform_admin', 'enterprise_admin', 'enterprise_operator', 'inspection_body'],
+  /** Attaching inspection and test results to the units an inspection body was asked to inspect. */
+  inspect: ['platform_admin', 'inspection_body'],
+  /** Asking an inspection body to inspect a unit (检验委托). */
+  request_inspection: ['platform_admin', 'regulator', 'enterprise_admin', 'enterprise_operator'],
   /** An enterprise's own master data: its products. */
   register: ['platform_admin', 'enterprise_admin'],
   /** Oversight: alerts, quotas, the audit log. */

@@ -55,8 +55,9 @@ describe('the fields each audience reads of an event', () => {
 
   it('gives a regulator every field but those the profile keeps for the owner', () => {
     const view = viewOfEvent(shipment, namespaces, 'regulator', stageOf);
-    const { 'zhuisu:invoiceNumber': _owner, bizTransactionList: _documents, ...rest } = shipment;
-    expect(view).toEqual({ ...rest, bizTransactionList: [{ type: 'po', bizTransaction: 'urn:example:po:7' }] });
+    const expected: Record<string, unknown> = { ...shipment, bizTransactionList: [{ type: 'po', bizTransaction: 'urn:example:po:7' }] };
+    delete expected['zhuisu:invoiceNumber'];
+    expect(view).toEqual(expected);
   });
 
   it('treats zhuisu: fields under another namespace as unknown extensions, kept from the public', () => {
