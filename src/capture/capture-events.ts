@@ -32,6 +32,7 @@ export function createCapture(deps: { events: EventStore; now: () => Date; newCa
       // EPCIS 2.0 §7.4.1.2: an error declaration names the original by its eventID; the original stays as it was.
       if (event.declaration && (known.has(event.eventId) || seenHere.has(event.eventId))) {
         const original = known.has(event.eventId) ? await deps.events.find(event.eventId, SEES_ALL) : undefined;
+        if (original && actor.enterprise && original.recorder !== actor.enterprise) throw foreignDeclaration(event, actor.enterprise);
         declarations.push(original ? inTermsOf(event.declaration, namespacesOf(event.record), original.namespaces) : event.declaration);
         continue;
       }
@@ -117,6 +118,13 @@ function refusal(prepared: Extract<PreparedCapture, { ok: false }>): DomainError
     return new DomainError('invalid_request', unreadable.reason, unreadable.field === undefined ? undefined : { errors: [unreadable] });
   }
   return new DomainError(prepared.kind === 'document' ? 'invalid_document' : 'invalid_event', describeIssues(prepared.issues), { errors: prepared.issues });
+}
+
+// Only the enterprise that recorded an event may declare it wrong (EPCIS 2.0 §7.4.1.2): a declaration changes what
+// everyone reads of the event.
+function foreignDeclaration(event: PreparedEvent, own: string): DomainError {
+  const issue: DocumentIssue = { index: event.index, field: 'errorDeclaration', reason: `只能更正本企业（${own}）记录的事件 / you may declare errors only in events that ${own} recorded` };
+  return new DomainError('forbidden', describeIssues([issue]), { errors: [issue] });
 }
 
 function withoutDeclaration(body: Record<string, unknown>): Record<string, unknown> {

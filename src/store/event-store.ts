@@ -22,6 +22,8 @@ export interface StoredEvent {
   eventId: string;
   body: JsonObject;
   namespaces: Record<string, string>;
+  /** USCC of the enterprise that recorded it, if any. */
+  recorder: string | null;
 }
 
 /** A later statement that an event was wrong (EPCIS 2.0 §7.4.1.2); appended, never written over the event. */
@@ -177,7 +179,7 @@ async function withDeclarations(db: Db, rows: Array<{ seq: number; eventId: stri
     const declaration = declared.get(row.eventId);
     return declaration ? { ...row, body: JSON.stringify({ ...JSON.parse(row.body), errorDeclaration: declaration }) } : row;
   }), sight);
-  return rows.map((row, i) => ({ seq: row.seq, eventId: row.eventId, body: bodies[i] ?? {}, namespaces: JSON.parse(row.namespaces) }));
+  return rows.map((row, i) => ({ seq: row.seq, eventId: row.eventId, body: bodies[i] ?? {}, namespaces: JSON.parse(row.namespaces), recorder: row.recorder }));
 }
 
 // The entry of a capture: who sent it, and the digest of the events and declarations it stored, in seq order.

@@ -175,6 +175,20 @@ for (const dialect of testDialects()) {
       expect(Number(after.n)).toBe(Number(before.n));
     });
 
+    it('refuses an error declaration on another enterprise’s event, and stores none', async () => {
+      const doc = { '@context': RECORD_CONTEXT, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2026-03-20T00:00:00Z', epcisBody: { eventList: [{
+        type: 'ObjectEvent', eventID: results[0]?.eventId, eventTime: '2026-03-01T16:30:00+08:00', eventTimeZoneOffset: '+08:00', action: 'ADD', bizStep: 'commissioning',
+        epcList: [dispensedCode()], errorDeclaration: { declarationTime: '2026-03-20T08:00:00+08:00', reason: 'incorrect_data' },
+      }] } };
+      const res = await t.app.inject({ method: 'POST', url: '/epcis/v2/capture', headers: { ...as[HOSPITAL], 'content-type': 'application/ld+json' }, payload: doc });
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json().errors).toEqual([{ index: 0, field: 'errorDeclaration', reason: `只能更正本企业（${HOSPITAL}）记录的事件 / you may declare errors only in events that ${HOSPITAL} recorded` }]);
+      expect(await t.db.selectFrom('eventErrorDeclaration').selectAll().execute()).toEqual([]);
+      const byMaker = await t.app.inject({ method: 'POST', url: '/epcis/v2/capture', headers: { ...as[MAKER], 'content-type': 'application/ld+json' }, payload: doc });
+      expect(byMaker.statusCode, byMaker.body).toBe(202);
+      expect((await t.db.selectFrom('eventErrorDeclaration').select('eventId').execute()).map((d) => d.eventId)).toEqual([results[0]?.eventId]);
+    });
+
     it('refuses an import with a row recorded for another enterprise, naming the row, and stores none of it', async () => {
       // Two boxes not sold yet: one at the hospital, one still at the wholesaler.
       const [atHospital, atWholesaler] = [(results[4]?.units ?? []).find((u) => u.includes(':drug:') && u !== dispensedCode()), (results[2]?.units ?? []).find((u) => u.includes(':drug:') && !results[4]?.units.includes(u))];
