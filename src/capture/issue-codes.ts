@@ -19,9 +19,10 @@ export function createCodeIssuer(deps: { codes: CodeStore; nodeCode: string; ran
   return {
     /**
      * N item codes, each standing for one unit; when a lot is named, each item belongs to it and carries its history.
-     * The codes come in code order, the order in which the store lists and the labels print them.
+     * The codes come in code order, the order in which the store lists and the labels print them. `issuedBy`: the
+     * enterprise that issues them, which alone (with the platform) may print their labels.
      */
-    async issue(request: { count: number; lot?: string; product?: string }): Promise<{ issueId: string; issuedAt: string; codes: IssuedCode[] }> {
+    async issue(request: { count: number; lot?: string; product?: string }, issuedBy?: string): Promise<{ issueId: string; issuedAt: string; codes: IssuedCode[] }> {
       if (!Number.isInteger(request.count) || request.count < 1 || request.count > MAX_CODES_PER_ISSUE) {
         throw new DomainError('invalid_request', `count must be a whole number from 1 to ${MAX_CODES_PER_ISSUE}`, { field: 'count' });
       }
@@ -32,7 +33,7 @@ export function createCodeIssuer(deps: { codes: CodeStore; nodeCode: string; ran
       // A unit id is a fixed prefix and the compact code: take the prefix once rather than parse each new code again.
       const sample = drawn[0] ?? '';
       const unitIdPrefix = traceCodeUri(sample).slice(0, -sample.length);
-      await deps.codes.addIssue({ ...issue, unitIdPrefix }, drawn);
+      await deps.codes.addIssue({ ...issue, unitIdPrefix, ...(issuedBy ? { issuedBy } : {}) }, drawn);
       const codes = drawn.map((code): IssuedCode => {
         const issued: IssuedCode = { code, unitId: unitIdPrefix + code, issueId: issue.issueId, issuedAt: issue.issuedAt };
         if (issue.lotId) issued.lotId = issue.lotId;

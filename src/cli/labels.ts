@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
+import { SEES_ALL } from '../domain/access/sight.js';
 import { createIssueLabels } from '../labels/issue-labels.js';
 import { createCodeStore } from '../store/code-store.js';
 import { withLedger } from './open-ledger.js';
@@ -24,7 +25,7 @@ export async function runLabels(args: string[], config: Config): Promise<number>
   const range = { ...(values.from ? { from: Number(values.from) } : {}), ...(values.count ? { count: Number(values.count) } : {}) };
   return withLedger(config, async (db) => {
     const labels = createIssueLabels({ codes: createCodeStore(db), publicBaseUrl: config.publicBaseUrl });
-    const file = values.csv ? await labels.csv(issueId, range) : await labels.pdf(issueId, range);
+    const file = values.csv ? await labels.csv(issueId, range, SEES_ALL) : await labels.pdf(issueId, range, SEES_ALL);
     const out = values.out ?? file.fileName;
     const body = Buffer.isBuffer(file.body) ? Readable.from([file.body]) : file.body;
     await pipeline(body, out === '-' ? process.stdout : createWriteStream(out));

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { Sight } from '../domain/access/sight.js';
 import { DomainError } from '../domain/errors.js';
 import type { CodeStore, IssuedCode } from '../store/code-store.js';
 import { labelCsvStream } from './label-csv.js';
@@ -27,11 +28,11 @@ export interface LabelFile<T> {
 /** Label sheets (PDF) and label-printer data (CSV) for the codes of one issue, in the order the store lists them. */
 export function createIssueLabels(deps: { codes: CodeStore; publicBaseUrl: string; layout?: LabelLayout }) {
   /** The issue and which of its codes a range names; refuses an unknown issue and a range outside it or over `max`. */
-  async function selectLabels(issueId: string, range: LabelRange, max: number) {
+  async function selectLabels(issueId: string, range: LabelRange, max: number, sight: Sight) {
     const from = range.from ?? 1;
     wholeFromOne('from', from);
     if (range.count !== undefined) wholeFromOne('count', range.count);
-    const issue = await deps.codes.findIssue(issueId);
+    const issue = await deps.codes.findIssue(issueId, sight);
     if (!issue) throw new DomainError('code_not_found', `no trace codes were issued under issue id ${issueId}`, { issueId });
     if (from > issue.count) {
       throw new DomainError('invalid_request', `from is ${from}, but issue ${issueId} has ${issue.count} codes`, { field: 'from' });
@@ -48,8 +49,8 @@ export function createIssueLabels(deps: { codes: CodeStore; publicBaseUrl: strin
 
   return {
     /** A PDF of label sheets for up to MAX_LABELS_PER_PDF codes of an issue. */
-    async pdf(issueId: string, range: LabelRange = {}): Promise<LabelFile<Buffer>> {
-      const { issue, from, count, name } = await selectLabels(issueId, range, MAX_LABELS_PER_PDF);
+    async pdf(issueId: string, range: LabelRange, sight: Sight): Promise<LabelFile<Buffer>> {
+      const { issue, from, count, name } = await selectLabels(issueId, range, MAX_LABELS_PER_PDF, sight);
       const codes = await deps.codes.listByIssue(issueId, { offset: from - 1, limit: count });
       const body = await renderLabelPdf(codes.map(toLabel), {
         publicBaseUrl: deps.publicBaseUrl,
@@ -60,8 +61,8 @@ export function createIssueLabels(deps: { codes: CodeStore; publicBaseUrl: strin
     },
 
     /** A CSV of any part of an issue, the whole issue by default, streamed a page of codes at a time. */
-    async csv(issueId: string, range: LabelRange = {}): Promise<LabelFile<Readable>> {
-      const { from, count, name } = await selectLabels(issueId, range, Number.MAX_SAFE_INTEGER);
+    async csv(issueId: string, range: LabelRange, sight: Sight): Promise<LabelFile<Readable>> {
+      const { from, count, name } = await selectLabels(issueId, range, Number.MAX_SAFE_INTEGER, sight);
       return { fileName: `${name}.csv`, count, body: labelCsvStream(pagesOf(deps.codes, issueId, from, count), { publicBaseUrl: deps.publicBaseUrl }) };
     },
   };

@@ -1,6 +1,8 @@
 import type { Transaction } from 'kysely';
+import type { Sight } from '../domain/access/sight.js';
 import { codeWriterOf, writeLockOf, type Db } from './db.js';
 import type { Database } from './schema.js';
+import { visibleCodeIssues } from './visible-events.js';
 
 /** A trace code the platform issued, and the unit it stands for. */
 export interface IssuedCode {
@@ -25,9 +27,11 @@ export interface CodeIssueSummary extends CodeIssue {
   count: number;
 }
 
-/** A new issue: what its codes share, and the start of their unit ids, each of which is that prefix and the code. */
+/** A new issue: what its codes share, the start of their unit ids (each is that prefix and the code), and who issued it. */
 export interface NewCodeIssue extends CodeIssue {
   unitIdPrefix: string;
+  /** USCC of the enterprise that issued it; absent for the platform's own. */
+  issuedBy?: string;
 }
 
 /** Appends the codes of one issue, in the order given, inside a transaction; a code already stored makes it throw. */
@@ -54,7 +58,10 @@ export function createCodeStore(db: Db) {
      * @example await codes.addIssue({ issueId, issuedAt, product: '海南芒果', unitIdPrefix: 'urn:zhuisu:code:' }, ['0000007JKN37GBTHHFG3'])
      */
     async addIssue(issue: NewCodeIssue, codes: readonly string[]): Promise<void> {
-      await lock.run(() => db.transaction().execute((tx) => writer.insert(tx, issue, codes)));
+      await lock.run(() => db.transaction().execute(async (tx) => {
+        await tx.insertInto('codeIssue').values({ issueId: issue.issueId, issuedBy: issue.issuedBy ?? null, issuedAt: issue.issuedAt }).execute();
+        await writer.insert(tx, issue, codes);
+      }));
     },
 
     async find(code: string): Promise<IssuedCode | undefined> {
@@ -62,8 +69,12 @@ export function createCodeStore(db: Db) {
       return row && toIssuedCode(row);
     },
 
-    /** An issue's shared fields and size, or undefined when no code was issued under that id. */
-    async findIssue(issueId: string): Promise<CodeIssueSummary | undefined> {
+    /** An issue's shared fields and size, or undefined when no code was issued under that id or `sight` may not read it. */
+    async findIssue(issueId: string, sight: Sight): Promise<CodeIssueSummary | undefined> {
+      if (sight.kind !== 'all') {
+        const own = await db.selectFrom('codeIssue').select('issueId').where('issueId', '=', issueId).where(visibleCodeIssues(sight)).executeTakeFirst();
+        if (!own) return undefined;
+      }
       const first = await db.selectFrom('traceCode').selectAll().where('issueId', '=', issueId).limit(1).executeTakeFirst();
       if (!first) return undefined;
       const { count } = await db.selectFrom('traceCode').select((eb) => eb.fn.countAll<number>().as('count'))

@@ -13,6 +13,7 @@ import * as createAccounts from './migrations/2026-11-25T0100-create-accounts.js
 import * as createAuditLog from './migrations/2026-11-25T0200-create-audit-log.js';
 import * as scopeEvents from './migrations/2026-11-26T0100-scope-events.js';
 import * as createInspectionRequests from './migrations/2026-11-26T0200-create-inspection-requests.js';
+import * as recordCodeIssuers from './migrations/2026-11-26T0300-record-code-issuers.js';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25T0200-create-audit-log': createAuditLog,
   '2026-11-26T0100-scope-events': scopeEvents,
   '2026-11-26T0200-create-inspection-requests': createInspectionRequests,
+  '2026-11-26T0300-record-code-issuers': recordCodeIssuers,
 };
 
 const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

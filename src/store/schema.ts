@@ -8,6 +8,7 @@ export interface Database {
   eventErrorDeclaration: EventErrorDeclarationTable;
   captureJob: CaptureJobTable;
   traceCode: TraceCodeTable;
+  codeIssue: CodeIssueTable;
   apiToken: ApiTokenTable;
   appUser: AppUserTable;
   userSession: UserSessionTable;
@@ -107,6 +108,13 @@ export interface TraceCodeTable {
   lotId: string | null;
   product: string | null;
   issueId: string;
+  issuedAt: string;
+}
+
+/** One issue of trace codes and the enterprise that issued it (null: the platform). */
+export interface CodeIssueTable {
+  issueId: string;
+  issuedBy: string | null;
   issuedAt: string;
 }
 

@@ -117,6 +117,11 @@ export function visibleInspectionRequests(sight: Sight, askedBy: string): (eb: E
   };
 }
 
+/** The issues of trace codes whose labels a sight may print: an enterprise its own, the platform every one. */
+export function visibleCodeIssues(sight: Sight): (eb: ExpressionBuilder<Database, 'codeIssue'>) => Expression<SqlBool> {
+  return (eb) => (sight.kind === 'all' ? eb.and([]) : sight.kind === 'enterprise' ? eb('codeIssue.issuedBy', '=', sight.uscc) : eb.or([]));
+}
+
 /** A stored event's columns that its view needs. */
 export interface EventViewRow {
   body: string;

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SEES_ALL } from '../../src/domain/access/sight.js';
 import { createCodeIssuer, MAX_CODES_PER_ISSUE } from '../../src/capture/issue-codes.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { isTraceCode, traceCodeUri } from '../../src/domain/ids/trace-code.js';
@@ -57,7 +58,7 @@ for (const dialect of testDialects()) {
         code: list[0], unitId: traceCodeUri(list[0] ?? ''), issueId: 'issue-1', issuedAt: '2026-11-23T10:00:00.000Z',
         lotId: 'urn:epc:class:lgtin:4012345.012345.L9', product: '海南芒果',
       });
-      expect(await codes.findIssue('issue-1')).toMatchObject({ count: 2500, product: '海南芒果' });
+      expect(await codes.findIssue('issue-1', SEES_ALL)).toMatchObject({ count: 2500, product: '海南芒果' });
       expect((await codes.listByIssue('issue-1', { limit: 2500 })).map((c) => c.code)).toEqual(list);
     });
 
@@ -80,20 +81,20 @@ for (const dialect of testDialects()) {
       await issuerWith(seededBytes(7)).issue({ count: 3 });
       const again = issuerWith(seededBytes(7), ['issue-2']);
       await expect(again.issue({ count: 1000 })).rejects.toThrow();
-      expect(await codes.findIssue('issue-2')).toBeUndefined();
-      expect(await codes.findIssue('issue-1')).toMatchObject({ count: 3 });
+      expect(await codes.findIssue('issue-2', SEES_ALL)).toBeUndefined();
+      expect(await codes.findIssue('issue-1', SEES_ALL)).toMatchObject({ count: 3 });
     });
 
     it('draws again for a code that came out twice in one issue', async () => {
       const block = (b: number) => new Array<number>(9).fill(b);
       const issued = await issuerWith(scriptedBytes([...block(1), ...block(1), ...block(2), ...block(3)])).issue({ count: 3 });
       expect(new Set(issued.codes.map((c) => c.code)).size).toBe(3);
-      expect(await codes.findIssue('issue-1')).toMatchObject({ count: 3 });
+      expect(await codes.findIssue('issue-1', SEES_ALL)).toMatchObject({ count: 3 });
     });
 
     it('gives up on a random source that keeps repeating itself instead of drawing forever', async () => {
       await expect(issuerWith((n) => new Uint8Array(n).fill(7)).issue({ count: 2 })).rejects.toThrow('the random source gave only 1 different codes');
-      expect(await codes.findIssue('issue-1')).toBeUndefined();
+      expect(await codes.findIssue('issue-1', SEES_ALL)).toBeUndefined();
     });
 
     it.each([0, -1, 1.5, MAX_CODES_PER_ISSUE + 1])('refuses a count of %d', async (count) => {

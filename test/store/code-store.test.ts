@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SEES_ALL } from '../../src/domain/access/sight.js';
 import { createCodeStore, type NewCodeIssue } from '../../src/store/code-store.js';
 import type { Db } from '../../src/store/db.js';
 import { createTestDb, testDialects } from '../support/test-db.js';
@@ -26,13 +27,13 @@ for (const dialect of testDialects()) {
       const codes = createCodeStore(db);
       await codes.addIssue({ issueId: 'bare', issuedAt: SHARED.issuedAt, unitIdPrefix: 'u:' }, ['B1']);
       expect(await codes.find('B1')).toEqual({ code: 'B1', unitId: 'u:B1', issueId: 'bare', issuedAt: SHARED.issuedAt });
-      expect(await codes.findIssue('bare')).toEqual({ issueId: 'bare', issuedAt: SHARED.issuedAt, count: 1 });
+      expect(await codes.findIssue('bare', SEES_ALL)).toEqual({ issueId: 'bare', issuedAt: SHARED.issuedAt, count: 1 });
     });
 
     it('stores an issue of 50,001 codes, more than one statement takes, and counts them', async () => {
       const codes = createCodeStore(db);
       await codes.addIssue(ISSUE, codesOf('C', 50_001));
-      expect(await codes.findIssue('issue-1')).toEqual({ ...SHARED, count: 50_001 });
+      expect(await codes.findIssue('issue-1', SEES_ALL)).toEqual({ ...SHARED, count: 50_001 });
       expect(await codes.find('C050000')).toEqual({ code: 'C050000', unitId: 'urn:zhuisu:code:C050000', ...SHARED });
     });
 
@@ -40,13 +41,13 @@ for (const dialect of testDialects()) {
       const codes = createCodeStore(db);
       await codes.addIssue(ISSUE, ['D012000']);
       await expect(codes.addIssue({ ...ISSUE, issueId: 'issue-2' }, codesOf('D', 12_001))).rejects.toThrow(/unique|duplicate/i);
-      expect(await codes.findIssue('issue-2')).toBeUndefined();
+      expect(await codes.findIssue('issue-2', SEES_ALL)).toBeUndefined();
       expect(await codes.find('D000000')).toBeUndefined();
-      expect(await codes.findIssue('issue-1')).toMatchObject({ count: 1 });
+      expect(await codes.findIssue('issue-1', SEES_ALL)).toMatchObject({ count: 1 });
     });
 
     it('does not find an issue that was never made', async () => {
-      expect(await createCodeStore(db).findIssue('nope')).toBeUndefined();
+      expect(await createCodeStore(db).findIssue('nope', SEES_ALL)).toBeUndefined();
     });
 
     it('lists the codes of one issue in code order, by offset and after a code', async () => {

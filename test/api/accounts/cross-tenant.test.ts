@@ -202,6 +202,19 @@ for (const dialect of testDialects()) {
       expect(Number(after.n)).toBe(Number(before.n));
     });
 
+    it('prints the labels of an issue of trace codes for the enterprise that issued it only', async () => {
+      const issued = await t.app.inject({ method: 'POST', url: '/api/v1/codes', headers: as[HOSPITAL], payload: { count: 3, product: '院内制剂 hospital preparation' } });
+      expect(issued.statusCode, issued.body).toBe(201);
+      const { pdf, csv } = issued.json().labels;
+      expect((await get(csv, as[HOSPITAL])).statusCode).toBe(200);
+      expect((await get(pdf, t.auth)).statusCode).toBe(200);
+      for (const url of [pdf, csv]) {
+        const res = await get(url, as[MAKER]);
+        expect(res.statusCode).toBe(404);
+        expect(res.body).not.toContain(issued.json().codes[0].code);
+      }
+    });
+
     it('shows an enterprise only its own quotas and a regulator only alerts of its region', async () => {
       expect((await get(`/api/v1/parties/${WHOLESALER}/quotas`, as[MAKER])).json()).toEqual([]);
       const alerts = await get('/api/v1/alerts', as.sanya);

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { CodeIssuer } from '../../../capture/issue-codes.js';
 import { DomainError } from '../../../domain/errors.js';
 import { formatTraceCode, parseTraceCode } from '../../../domain/ids/trace-code.js';
+import { sightOf } from '../../../domain/access/sight.js';
 import { createIssueLabels } from '../../../labels/issue-labels.js';
 import { traceQueryUrl } from '../../../labels/query-url.js';
 import type { CodeStore, IssuedCode } from '../../../store/code-store.js';
@@ -29,7 +30,7 @@ export const codeRoutes: FastifyPluginAsyncTypebox<{ issuer: CodeIssuer; codes: 
     config: { access: 'record' },
     schema: { summary: 'Issue trace codes for a product or lot', tags: ['Trace codes'], security: [{ bearer: [] }], body: IssueCodesBody, response: { 201: IssuedCodesView, ...problemResponses } },
   }, async (request, reply) => {
-    const issued = await issuer.issue(request.body);
+    const issued = await issuer.issue(request.body, request.principal.enterprise);
     const files = `/api/v1/codes/issues/${issued.issueId}/labels`;
     // A million codes as JSON would be a quarter of a gigabyte; a large issue is read through its CSV instead.
     return reply.status(201).send({
@@ -52,7 +53,7 @@ export const codeRoutes: FastifyPluginAsyncTypebox<{ issuer: CodeIssuer; codes: 
       response: { 200: LabelPdfResponse, ...problemResponses },
     },
   }, async (request, reply) => {
-    const file = await labels.pdf(request.params.issueId, rangeOf(request.query));
+    const file = await labels.pdf(request.params.issueId, rangeOf(request.query), sightOf(request.principal));
     return reply.type('application/pdf').header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
   });
 
@@ -67,7 +68,7 @@ export const codeRoutes: FastifyPluginAsyncTypebox<{ issuer: CodeIssuer; codes: 
       response: { 200: LabelCsvResponse, ...problemResponses },
     },
   }, async (request, reply) => {
-    const file = await labels.csv(request.params.issueId, rangeOf(request.query));
+    const file = await labels.csv(request.params.issueId, rangeOf(request.query), sightOf(request.principal));
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
   });
 
