@@ -1,3 +1,4 @@
+import { oversees, SEES_ALL, type Sight } from '../../domain/access/sight.js';
 import { SYSTEM_ACTOR, type AuditActor } from '../../domain/audit/actor.js';
 import { DomainError } from '../../domain/errors.js';
 import { checkRegionCode } from '../../domain/ids/region.js';
@@ -129,9 +130,18 @@ export function createRegistry(deps: { parties: PartyStore; products: ProductSto
     },
 
     /** Registers an enterprise's output quota for a period, e.g. a year's rare-earth smelting-separation quota. */
-    async registerQuota(input: { party: string; reference: string; sector: string; periodStart: string; periodEnd: string; quantity: number; unit: string }, actor: AuditActor = SYSTEM_ACTOR): Promise<Quota> {
+    /** Registers a quota; `sight` is whoever sets it, which must oversee the party's region and the quota's sector. */
+    async registerQuota(
+      input: { party: string; reference: string; sector: string; periodStart: string; periodEnd: string; quantity: number; unit: string },
+      actor: AuditActor = SYSTEM_ACTOR,
+      sight: Sight = SEES_ALL,
+    ): Promise<Quota> {
       const issues: RecordIssue[] = [];
-      if (!(await deps.parties.find(input.party))) issues.push({ field: 'party', reason: `追溯主体${input.party}未登记 / party ${input.party} is not registered` });
+      const party = await deps.parties.find(input.party);
+      if (!party) issues.push({ field: 'party', reason: `追溯主体${input.party}未登记 / party ${input.party} is not registered` });
+      else if (!oversees(sight, party.region, input.sector)) {
+        throw new DomainError('forbidden', `${input.party}（${party.region}，${input.sector}）不在您的辖区或行业内 / ${input.party} (${party.region}, ${input.sector}) is outside your region or sectors`);
+      }
       if (!(await deps.profiles.find(input.sector))) issues.push({ field: 'sector', reason: `没有“${input.sector}”行业 / there is no sector "${input.sector}"` });
       const start = Date.parse(input.periodStart);
       const end = Date.parse(input.periodEnd);

@@ -63,6 +63,13 @@ export function audienceOf(sight: Sight, recorder: string | null): Audience {
   }
 }
 
+/** Whether a sight oversees an enterprise of `region` in `sector`: what a regulator may set (a quota) for it. */
+export function oversees(sight: Sight, region: string, sector: string): boolean {
+  if (sight.kind === 'all') return true;
+  if (sight.kind !== 'jurisdiction') return false;
+  return region.startsWith(sight.regionPrefix) && (sight.sectors.length === 0 || sight.sectors.includes(sector));
+}
+
 /** Whether the sight leaves out some events of the ledger, so that a trace may stop short of the whole chain. */
 export function isPartial(sight: Sight): boolean {
   return sight.kind === 'jurisdiction' || sight.kind === 'enterprise';

@@ -215,6 +215,17 @@ for (const dialect of testDialects()) {
       }
     });
 
+    it('lets a regulator set quotas only for enterprises of its region, in its sectors', async () => {
+      const quota = (reference: string) => ({ reference, sector: 'drug', periodStart: '2026-01-01', periodEnd: '2027-01-01', quantity: 1000, unit: '盒' });
+      const post = (headers: Headers | undefined, reference: string) => t.app.inject({ method: 'POST', url: `/api/v1/parties/${WHOLESALER}/quotas`, headers: headers ?? {}, payload: quota(reference) });
+      const outside = await post(as.sanya, 'SY-1');
+      expect(outside.statusCode).toBe(403);
+      expect(outside.json().detail).toBe(`${WHOLESALER}（460100，drug）不在您的辖区或行业内 / ${WHOLESALER} (460100, drug) is outside your region or sectors`);
+      expect((await post(as.hainanFood, 'NY-1')).statusCode).toBe(403);
+      expect((await post(as.hainan, 'HN-1')).statusCode).toBe(201);
+      expect((await get(`/api/v1/parties/${WHOLESALER}/quotas`, as[WHOLESALER])).json().map((q: { reference: string }) => q.reference)).toEqual(['HN-1']);
+    });
+
     it('shows an enterprise only its own quotas and a regulator only alerts of its region', async () => {
       expect((await get(`/api/v1/parties/${WHOLESALER}/quotas`, as[MAKER])).json()).toEqual([]);
       const alerts = await get('/api/v1/alerts', as.sanya);

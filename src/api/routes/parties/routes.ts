@@ -29,7 +29,7 @@ export const partyRoutes: FastifyPluginAsyncTypebox<{ registry: Registry; partie
   app.post('/:uscc/quotas', {
     config: { access: 'supervise' },
     schema: { summary: 'Register an output quota of the party (生产总量控制指标)', tags: ['Parties'], security: [{ bearer: [] }], params: PartyParams, body: QuotaBody, response: { 201: QuotaView, ...problemResponses, ...conflict } },
-  }, async (request, reply) => reply.status(201).send(await registry.registerQuota({ ...request.body, party: request.params.uscc.trim().toUpperCase() }, request.actor)));
+  }, async (request, reply) => reply.status(201).send(await registry.registerQuota({ ...request.body, party: request.params.uscc.trim().toUpperCase() }, request.actor, sightOf(request.principal))));
 
   app.get('/:uscc/quotas', {
     config: { access: 'read' },
