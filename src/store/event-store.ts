@@ -14,7 +14,7 @@ import { eventWriterOf, writeLockOf, type Db } from './db.js';
 import { eventQueryFilter } from './event-filter.js';
 import type { StoredEvents } from './event-writer.js';
 import type { Database } from './schema.js';
-import { createEventViews, visibleEvents, visibleJobs, type EventViewRow, type EventViews } from './visible-events.js';
+import { eventViewsOf, visibleEvents, visibleJobs, type EventViewRow, type EventViews } from './visible-events.js';
 
 /** An event as the ledger returns it: the captured JSON, with any later error declaration attached. */
 export interface StoredEvent {
@@ -55,7 +55,7 @@ export function createEventStore(db: Db) {
   const writer = eventWriterOf(db);
   const lock = writeLockOf(db);
   const audit = createAuditStore(db);
-  const views = createEventViews(db);
+  const views = eventViewsOf(db);
   return {
     /**
      * Stores a whole capture in one transaction: every new event, every declaration, the job and the audit entry

@@ -2,7 +2,7 @@ import { seesField } from '../domain/access/event-view.js';
 import { audienceOf, isPartial, type Sight } from '../domain/access/sight.js';
 import type { Db } from './db.js';
 import { inChunks } from './in-list.js';
-import { createEventViews, hiddenEvents, visibleEvents } from './visible-events.js';
+import { eventViewsOf, hiddenEvents, visibleEvents } from './visible-events.js';
 
 /** One identifier named by one event, with what the walk needs to know of the event. */
 export interface Appearance {
@@ -56,7 +56,7 @@ export interface CodeRow {
  */
 export function createTraceStore(db: Db, sight: Sight) {
   const eventColumns = ['seq', 'eventType', 'action', 'eventTime', 'transformationId', 'identifiers'] as const;
-  const views = createEventViews(db);
+  const views = eventViewsOf(db);
   // The public reads no quantities (domain/access/event-view.ts): the walk carries units without amounts.
   const withQuantities = sight.kind !== 'public';
   const expand = (row: IdentifierRow) => expandIdentifiers(row, withQuantities);

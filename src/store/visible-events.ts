@@ -129,11 +129,23 @@ export interface EventViewRow {
   recorder: string | null;
 }
 
+// One per database: the stores of every request share the profiles read, instead of reading them per trace.
+const viewsByDb = new WeakMap<Db, EventViews>();
+
 /**
  * Reads events as a sight may: each body with only the fields its audience may read (domain/access/event-view.ts),
  * looking up the data elements' classes in the sector profiles, built-in and registered.
  */
-export function createEventViews(db: Db) {
+export function eventViewsOf(db: Db): EventViews {
+  let views = viewsByDb.get(db);
+  if (!views) {
+    views = createEventViews(db);
+    viewsByDb.set(db, views);
+  }
+  return views;
+}
+
+function createEventViews(db: Db) {
   const profiles = createProfileStore(db, { now: () => new Date() });
   let known: Map<string, SectorProfile> | undefined;
   // Versions that events name but no profile had at the last reading: an event captured with made-up sector fields
