@@ -14,7 +14,7 @@ import { eventWriterOf, writeLockOf, type Db } from './db.js';
 import { eventQueryFilter } from './event-filter.js';
 import type { StoredEvents } from './event-writer.js';
 import type { Database } from './schema.js';
-import { eventViewsOf, visibleEvents, visibleJobs, type EventViewRow, type EventViews } from './visible-events.js';
+import { eventViewsOf, readEventRow, visibleEvents, visibleJobs, type EventViewRow, type EventViews } from './visible-events.js';
 
 /** An event as the ledger returns it: the captured JSON, with any later error declaration attached. */
 export interface StoredEvent {
@@ -175,11 +175,13 @@ async function withDeclarations(db: Db, rows: Array<{ seq: number; eventId: stri
     // The latest declaration stands, as a correction of a correction replaces the earlier one.
     for (const d of declarations) declared.set(d.eventId, JSON.parse(d.body));
   }
-  const bodies = await views.view(rows.map((row) => {
+  const events = rows.map((row) => {
+    const event = readEventRow(row);
     const declaration = declared.get(row.eventId);
-    return declaration ? { ...row, body: JSON.stringify({ ...JSON.parse(row.body), errorDeclaration: declaration }) } : row;
-  }), sight);
-  return rows.map((row, i) => ({ seq: row.seq, eventId: row.eventId, body: bodies[i] ?? {}, namespaces: JSON.parse(row.namespaces), recorder: row.recorder }));
+    return declaration ? { ...event, body: { ...event.body, errorDeclaration: declaration } } : event;
+  });
+  const bodies = await views.view(events, sight);
+  return rows.map((row, i) => ({ seq: row.seq, eventId: row.eventId, body: bodies[i] ?? {}, namespaces: events[i]?.namespaces ?? {}, recorder: row.recorder }));
 }
 
 // The entry of a capture: who sent it, and the digest of the events and declarations it stored, in seq order.

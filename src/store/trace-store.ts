@@ -2,7 +2,7 @@ import { seesField } from '../domain/access/event-view.js';
 import { audienceOf, isPartial, type Sight } from '../domain/access/sight.js';
 import type { Db } from './db.js';
 import { inChunks } from './in-list.js';
-import { eventViewsOf, hiddenEvents, visibleEvents } from './visible-events.js';
+import { eventViewsOf, hiddenEvents, readEventRow, visibleEvents } from './visible-events.js';
 
 /** One identifier named by one event, with what the walk needs to know of the event. */
 export interface Appearance {
@@ -113,7 +113,7 @@ export function createTraceStore(db: Db, sight: Sight) {
         db.selectFrom('event')
           .select(['seq', 'eventId', 'eventType', 'eventTime', 'eventTimeZoneOffset', 'action', 'bizStep', 'disposition', 'readPoint', 'bizLocation', 'body', 'namespaces', 'recorder'])
           .where('seq', 'in', chunk).where(visibleEvents(sight)).execute());
-      const bodies = await views.view(rows, sight);
+      const bodies = await views.view(rows.map(readEventRow), sight);
       return rows.map((row, i) => ({
         seq: row.seq, eventId: row.eventId, eventType: row.eventType, eventTime: row.eventTime, eventTimeZoneOffset: row.eventTimeZoneOffset, action: row.action,
         bizStep: row.bizStep, disposition: row.disposition, readPoint: row.readPoint, bizLocation: row.bizLocation, recorder: row.recorder, body: bodies[i] ?? {},

@@ -1,6 +1,6 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { audienceOf, type Sight } from '../domain/access/sight.js';
-import { viewOfEvent, type StageLookup } from '../domain/access/event-view.js';
+import { recordedStageOf, viewOfEvent, type StageLookup } from '../domain/access/event-view.js';
 import type { JsonObject } from '../domain/event.js';
 import { BUILT_IN_PROFILES } from '../domain/sectors/index.js';
 import type { SectorProfile } from '../domain/sectors/profile.js';
@@ -25,7 +25,7 @@ export function visibleEvents(sight: Sight): (eb: ExpressionBuilder<Database, 'e
           ...(sight.sectors.length > 0 ? [eb('event.sector', 'in', [...sight.sectors])] : []),
         ]);
       case 'enterprise':
-        return eb('event.seq', 'in', eb.selectFrom('eventParty').select('eventParty.eventSeq').where('eventParty.party', '=', sight.uscc));
+        return eb('event.seq', 'in', eventsNaming(eb, sight.uscc));
     }
   };
 }
@@ -47,9 +47,13 @@ export function hiddenEvents(sight: Sight): (eb: ExpressionBuilder<Database, 'ev
           ...(sight.sectors.length > 0 ? [eb('event.sector', 'is', null), eb('event.sector', 'not in', [...sight.sectors])] : []),
         ]);
       case 'enterprise':
-        return eb('event.seq', 'not in', eb.selectFrom('eventParty').select('eventParty.eventSeq').where('eventParty.party', '=', sight.uscc));
+        return eb('event.seq', 'not in', eventsNaming(eb, sight.uscc));
     }
   };
+}
+
+function eventsNaming(eb: ExpressionBuilder<Database, 'event'>, uscc: string) {
+  return eb.selectFrom('eventParty').select('eventParty.eventSeq').where('eventParty.party', '=', uscc);
 }
 
 /**
@@ -129,6 +133,17 @@ export interface EventViewRow {
   recorder: string | null;
 }
 
+/** The same, read: what `EventViews.view` takes. */
+export interface ReadEvent {
+  body: JsonObject;
+  namespaces: Record<string, string>;
+  recorder: string | null;
+}
+
+export function readEventRow(row: EventViewRow): ReadEvent {
+  return { body: JSON.parse(row.body), namespaces: JSON.parse(row.namespaces), recorder: row.recorder };
+}
+
 // One per database: the stores of every request share the profiles read, instead of reading them per trace.
 const viewsByDb = new WeakMap<Db, EventViews>();
 
@@ -159,22 +174,20 @@ function createEventViews(db: Db) {
   };
 
   return {
-    async view(rows: readonly EventViewRow[], sight: Sight): Promise<JsonObject[]> {
+    async view(events: readonly ReadEvent[], sight: Sight): Promise<JsonObject[]> {
+      if (sight.kind === 'all') return events.map((e) => e.body);
       let byVersion = known ?? (await load());
-      const parsed = rows.map((row) => ({ body: JSON.parse(row.body) as JsonObject, namespaces: JSON.parse(row.namespaces) as Record<string, string>, recorder: row.recorder }));
-      if (sight.kind === 'all') return parsed.map((p) => p.body);
       // A version registered since the profiles were read: read them again, once.
-      const wanted = parsed.flatMap((p) => {
-        const sector = p.body['zhuisu:sector'];
-        const version = p.body['zhuisu:profileVersion'];
-        return typeof sector === 'string' && typeof version === 'number' ? [key(sector, version)] : [];
+      const wanted = events.flatMap((e) => {
+        const recorded = recordedStageOf(e.body, e.namespaces);
+        return recorded ? [key(recorded.sector, recorded.profileVersion)] : [];
       });
       if (wanted.some((k) => !byVersion.has(k) && !missing.has(k))) {
         byVersion = await load();
         for (const k of wanted) if (!byVersion.has(k)) missing.add(k);
       }
       const stageOf: StageLookup = (sector, version, stage) => byVersion.get(key(sector, version))?.stages.find((s) => s.id === stage);
-      return parsed.map((p) => viewOfEvent(p.body, p.namespaces, audienceOf(sight, p.recorder), stageOf));
+      return events.map((e) => viewOfEvent(e.body, e.namespaces, audienceOf(sight, e.recorder), stageOf));
     },
   };
 }

@@ -1,6 +1,6 @@
 import { isObject, type JsonObject } from '../event.js';
-import { ZHUISU_NS, type StageDef, type Visibility } from '../sectors/profile.js';
-import { recordFieldOf, type RECORD_FIELDS } from '../sectors/record-events.js';
+import type { StageDef, Visibility } from '../sectors/profile.js';
+import { meansZhuisu, recordFieldOf, type RECORD_FIELDS } from '../sectors/record-events.js';
 import type { Audience } from './sight.js';
 
 /**
@@ -62,9 +62,10 @@ export type StageLookup = (sector: string, profileVersion: number, stage: string
 export function viewOfEvent(body: JsonObject, namespaces: Record<string, string>, audience: Audience, stageOf: StageLookup): JsonObject {
   if (audience === 'owner') return body;
   const sees = SEES[audience];
-  const stage = stageOfEvent(body, namespaces, stageOf);
+  const recorded = recordedStageOf(body, namespaces);
+  const stage = recorded && stageOf(recorded.sector, recorded.profileVersion, recorded.stage);
   const elementCircle = (key: string): Circle | undefined => {
-    if (!key.startsWith('zhuisu:') || (namespaces.zhuisu !== undefined && namespaces.zhuisu !== ZHUISU_NS)) return undefined;
+    if (!key.startsWith('zhuisu:') || !meansZhuisu(namespaces)) return undefined;
     const name = key.slice('zhuisu:'.length);
     if (Object.hasOwn(PLATFORM_FIELDS, name)) return PLATFORM_FIELDS[name as keyof typeof PLATFORM_FIELDS];
     const element = stage?.elements.find((e) => e.id === name);
@@ -96,9 +97,10 @@ function documentCircle(entry: unknown, stage: StageDef | undefined): Circle {
   return element ? ELEMENT_CIRCLE[element.visibility] : 'party';
 }
 
-function stageOfEvent(body: JsonObject, namespaces: Record<string, string>, stageOf: StageLookup): StageDef | undefined {
+/** The sector, profile version and stage a sector record's event was recorded under; undefined for other events. */
+export function recordedStageOf(body: JsonObject, namespaces: Record<string, string>): { sector: string; profileVersion: number; stage: string } | undefined {
   const sector = recordFieldOf(body, namespaces, 'sector');
   const stage = recordFieldOf(body, namespaces, 'stage');
-  const version = Number(recordFieldOf(body, namespaces, 'profileVersion'));
-  return sector && stage && Number.isInteger(version) ? stageOf(sector, version, stage) : undefined;
+  const profileVersion = Number(recordFieldOf(body, namespaces, 'profileVersion'));
+  return sector && stage && Number.isInteger(profileVersion) ? { sector, profileVersion, stage } : undefined;
 }

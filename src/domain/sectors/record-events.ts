@@ -53,12 +53,17 @@ export function usccOfPartyUri(uri: string): string | undefined {
   return uri.startsWith(PARTY_URI_PREFIX) ? uri.slice(PARTY_URI_PREFIX.length) : undefined;
 }
 
+/** Whether an event's `zhuisu:` keys are the platform's own: its `zhuisu` prefix is unbound or bound to ZHUISU_NS. */
+export function meansZhuisu(namespaces: Record<string, string>): boolean {
+  return namespaces.zhuisu === undefined || namespaces.zhuisu === ZHUISU_NS;
+}
+
 /**
  * A field the platform writes on sector events (RECORD_FIELDS), read back from a stored event: only when the
  * event's `zhuisu` prefix means the platform's namespace, since a captured document may bind it to another.
  */
 export function recordFieldOf(body: JsonObject, namespaces: Record<string, string>, field: (typeof RECORD_FIELDS)[number]): string | undefined {
-  if (namespaces.zhuisu !== undefined && namespaces.zhuisu !== ZHUISU_NS) return undefined;
+  if (!meansZhuisu(namespaces)) return undefined;
   const value = body[`zhuisu:${field}`];
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
 }
