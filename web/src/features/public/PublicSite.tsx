@@ -1,7 +1,8 @@
-import { Button, Flex, Layout, Result, Segmented, Typography } from 'antd';
+import { Flex, Layout, Result, Segmented, Typography } from 'antd';
 import { Link, Route, Routes } from 'react-router-dom';
 import { useLang, useT, type Lang } from '../../i18n';
 import { HomePage } from './HomePage';
+import { LinkButton } from './LinkButton';
 import { BlacklistPage, ConsumerAlertsPage, RecallsPage } from './lists/PublicLists';
 import { QueryPage } from './query/QueryPage';
 import { ReportPage } from './report/ReportPage';
@@ -47,7 +48,7 @@ function PublicHeader() {
             options={[{ label: '中文', value: 'zh' }, { label: 'EN', value: 'en' }]}
             data-testid="lang-switch"
           />
-          <Link to="/login"><Button size="small" type="link">{t('登录', 'Sign in')}</Button></Link>
+          <Link to="/login" style={{ whiteSpace: 'nowrap' }}>{t('登录', 'Sign in')}</Link>
         </Flex>
       </Flex>
     </Layout.Header>
@@ -60,7 +61,7 @@ function NotFound() {
     <Result
       status="404"
       title={t('页面不存在', 'Page not found')}
-      extra={<Link to="/"><Button type="primary">{t('返回首页', 'Home')}</Button></Link>}
+      extra={<LinkButton to="/" type="primary">{t('返回首页', 'Home')}</LinkButton>}
     />
   );
 }

@@ -14,7 +14,7 @@ export function QueryDetails({ answer }: { answer: QueryAnswer }) {
   const { product, producer, origin } = answer;
   const facts = [
     producer && { key: 'producer', label: t('生产者', 'Producer'), children: producer.name },
-    producer && { key: 'uscc', label: t('统一社会信用代码', 'USCC'), children: producer.uscc },
+    producer && { key: 'uscc', label: t('信用代码', 'USCC'), children: producer.uscc },
     origin && { key: 'origin', label: t('产地', 'Origin'), children: origin.regionName },
     product?.gtin && { key: 'gtin', label: 'GTIN', children: product.gtin },
     { key: 'code', label: t('追溯码', 'Trace code'), children: answer.codeDisplay ?? answer.query },

@@ -1,11 +1,12 @@
 import { WarningFilled } from '@ant-design/icons';
-import { Alert, Button, Flex, Result, Skeleton, Typography } from 'antd';
+import { Alert, Flex, Result, Skeleton, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { Link, useLocation } from 'react-router-dom';
+import { useLocation } from 'react-router-dom';
 import { ApiError, api } from '../../../http';
 import { useT } from '../../../i18n';
 import type { QueryAnswer } from './query-answer';
 import { QueryDetails } from './QueryDetails';
+import { LinkButton } from '../LinkButton';
 import { ReportButton } from '../report/ReportButton';
 import { ScanNotice } from './ScanNotice';
 
@@ -67,7 +68,7 @@ function QueryFailed({ error, query }: { error: Error; query: string }) {
       status={refused ? 'warning' : '500'}
       title={refused ? t('无法识别该追溯码', 'This trace code cannot be read') : t('查询暂时失败，请稍后再试', 'The query failed; please try again later')}
       subTitle={error.message}
-      extra={refused ? <ReportButton code={query} category="counterfeit" /> : <Link to="/"><Button>{t('返回首页', 'Home')}</Button></Link>}
+      extra={refused ? <ReportButton code={query} category="counterfeit" /> : <LinkButton to="/">{t('返回首页', 'Home')}</LinkButton>}
       style={{ background: '#fff', borderRadius: 8, padding: '24px 12px' }}
     />
   );

@@ -1,6 +1,5 @@
-import { Button } from 'antd';
-import { Link } from 'react-router-dom';
 import { useT } from '../../../i18n';
+import { LinkButton } from '../LinkButton';
 import type { ReportCategory } from './report-categories';
 
 /** The report form for a code, with the category the page suggests. */
@@ -14,10 +13,8 @@ export function reportPath(code: string, category?: ReportCategory): string {
 export function ReportButton({ code, category }: { code: string; category?: ReportCategory }) {
   const t = useT();
   return (
-    <Link to={reportPath(code, category)}>
-      <Button data-testid="report-button" type="primary" danger size="large" block style={{ minWidth: 200 }}>
-        {t('举报', 'Report')}
-      </Button>
-    </Link>
+    <LinkButton to={reportPath(code, category)} data-testid="report-button" type="primary" danger size="large" block style={{ minWidth: 200 }}>
+      {t('举报', 'Report')}
+    </LinkButton>
   );
 }

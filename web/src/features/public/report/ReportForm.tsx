@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Result, Select, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
 import { api } from '../../../http';
 import { useT } from '../../../i18n';
+import { LinkButton } from '../LinkButton';
 import { REPORT_CATEGORIES, type ReportCategory } from './report-categories';
 
 const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
@@ -118,9 +118,7 @@ function Filed({ filed }: { filed: Filed }) {
           <Typography.Paragraph copyable={{ text: filed.trackingNumber }} style={{ fontSize: 26, fontWeight: 600, letterSpacing: 1 }}>
             <span data-testid="report-tracking-number">{filed.trackingNumber}</span>
           </Typography.Paragraph>
-          <Link to={`/report?${new URLSearchParams({ number: filed.trackingNumber })}`}>
-            <Button>{t('查询处理进度', 'Follow this report')}</Button>
-          </Link>
+          <LinkButton to={`/report?${new URLSearchParams({ number: filed.trackingNumber })}`}>{t('查询处理进度', 'Follow this report')}</LinkButton>
         </>
       }
     />

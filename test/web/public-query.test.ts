@@ -1,0 +1,184 @@
+import { randomBytes } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { formatTraceCode, issueTraceCode, parseTraceCode } from '../../src/domain/ids/trace-code.js';
+import { launchBrowser, phoneContext, screenshot, startDemoServer, type DemoServer } from '../support/browser.js';
+
+interface QueryAnswer {
+  registered: boolean;
+  product?: { name: string };
+  stages: Array<{ name: { zh: string; en: string } }>;
+  scans: { count: number };
+}
+
+const PHONE_WIDTH = 390;
+// A 1×1 PNG, as a phone's camera roll would hand the form a (much larger) picture.
+const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+describe('public trace-code query in the browser', () => {
+  let server: DemoServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let codes: string[];
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+    const printed = server.printed.find((line) => line.includes('trace codes of retail packs:'));
+    codes = (printed?.split('retail packs:')[1] ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+    expect(codes).toHaveLength(2);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  async function phone(): Promise<Page> {
+    context = await phoneContext(browser, server.baseUrl);
+    return context.newPage();
+  }
+
+  /** Opens a query page and returns the JSON its own request got, counting the requests the page made for it. */
+  async function openQuery(page: Page, path: string): Promise<{ answer: QueryAnswer; requests: number }> {
+    let requests = 0;
+    page.on('request', (r) => { if (new URL(r.url()).pathname === path && r.resourceType() === 'fetch') requests += 1; });
+    const response = page.waitForResponse((r) => new URL(r.url()).pathname === path && r.request().resourceType() === 'fetch');
+    await page.goto(path);
+    const answer = (await (await response).json()) as QueryAnswer;
+    await page.getByTestId('query-scans').waitFor();
+    return { answer, requests };
+  }
+
+  /** How wide the page lays itself out; wider than the phone means something overflows sideways. */
+  function pageWidth(page: Page): Promise<number> {
+    return page.evaluate<number>('document.documentElement.scrollWidth');
+  }
+
+  it('shows a consumer on a phone the product and every stage the server answers for a demo code, asking once', async () => {
+    const page = await phone();
+    const path = `/t/${codes[0]}`;
+    const { answer, requests } = await openQuery(page, path);
+
+    expect(answer.registered).toBe(true);
+    expect(answer.stages.length).toBeGreaterThanOrEqual(4);
+    await expect(page.getByTestId('query-product-name').textContent()).resolves.toBe(answer.product?.name);
+    expect(await page.getByTestId('query-stage').count()).toBe(answer.stages.length);
+    expect(await page.getByTestId('query-stage-name').allTextContents()).toEqual(answer.stages.map((s) => s.name.zh));
+    expect(answer.scans.count).toBe(1);
+    await expect(page.getByTestId('query-scans').getAttribute('data-count')).resolves.toBe('1');
+    await expect(page.getByTestId('query-scans').getAttribute('class')).resolves.toContain('ant-alert-info');
+    expect(requests).toBe(1);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+    await screenshot(page, 'public-query-phone');
+  });
+
+  it('warns on the second scan of a code that it has been queried 2 times', async () => {
+    const page = await phone();
+    await page.goto('/');
+    await page.getByTestId('home-search').locator('input').fill(codes[1] ?? '');
+    await page.getByTestId('home-search').locator('input').press('Enter');
+    await page.getByTestId('query-scans').waitFor();
+    expect(decodeURIComponent(new URL(page.url()).pathname)).toBe(`/t/${codes[1]}`);
+    await expect(page.getByTestId('query-scans').getAttribute('data-count')).resolves.toBe('1');
+
+    const { answer } = await openQuery(page, `/t/${codes[1]}`);
+    expect(answer.scans.count).toBe(2);
+    const notice = page.getByTestId('query-scans');
+    await expect(notice.getAttribute('data-count')).resolves.toBe('2');
+    await expect(notice.getAttribute('class')).resolves.toContain('ant-alert-warning');
+    expect(await notice.textContent()).toContain('2');
+    await screenshot(page, 'public-query-second-scan');
+  });
+
+  it('calls an unregistered code possibly counterfeit, files a one-tap report and finds it on /report by its number', async () => {
+    const page = await phone();
+    const unknown = formatTraceCode(issueTraceCode('000000', (n) => randomBytes(n)));
+    const { answer } = await openQuery(page, `/t/${unknown}`);
+    expect(answer.registered).toBe(false);
+    await page.getByTestId('query-unknown').waitFor();
+    expect(await page.getByTestId('query-stage').count()).toBe(0);
+    await screenshot(page, 'public-query-unknown');
+
+    await page.getByTestId('report-button').click();
+    await page.getByTestId('report-form').waitFor();
+    await expect(page.getByTestId('report-code').inputValue()).resolves.toBe(unknown);
+    expect(await page.getByTestId('report-category').textContent()).toContain('假冒伪劣');
+    await page.getByTestId('report-description').fill('超市购买的猪肉包装上的追溯码查不到登记信息');
+    await page.locator('input[type=file]').setInputFiles({ name: 'pack.png', mimeType: 'image/png', buffer: PIXEL_PNG });
+    await page.locator('.ant-upload-list-item').waitFor();
+    await screenshot(page, 'public-report-form');
+    await page.getByTestId('report-submit').click();
+
+    const trackingNumber = (await page.getByTestId('report-tracking-number').textContent())?.trim() ?? '';
+    expect(trackingNumber).not.toBe('');
+    await screenshot(page, 'public-report-filed');
+    const stored = await (await fetch(`${server.baseUrl}/api/v1/reports/${encodeURIComponent(trackingNumber)}`)).json() as { code: string; category: string };
+    expect(stored.category).toBe('counterfeit');
+    expect(parseTraceCode(stored.code).code).toBe(parseTraceCode(unknown).code);
+
+    await page.goto('/report');
+    await page.getByTestId('report-lookup').locator('input').fill(trackingNumber);
+    await page.getByTestId('report-lookup').locator('input').press('Enter');
+    await expect(page.getByTestId('report-status').getAttribute('data-status')).resolves.toBe('received');
+    await expect(page.getByTestId('report-code-found').textContent()).resolves.toBe(stored.code);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+    await screenshot(page, 'public-report-lookup');
+  });
+
+  it('switches a GS1 Digital Link query page to English', async () => {
+    const lot = 'urn:epc:class:lgtin:6901002.000020.L20260305';
+    const trace = await (await fetch(`${server.baseUrl}/api/v1/trace/${encodeURIComponent(lot)}?direction=backward`)).json() as {
+      nodes: Array<{ id: string; identifiers: string[] }>;
+    };
+    const link = trace.nodes.find((n) => n.id === lot)?.identifiers.find((i) => i.startsWith('https://id.gs1.org/01/'));
+    expect(link).toBeDefined();
+    const page = await phone();
+    const { answer } = await openQuery(page, new URL(link ?? '').pathname);
+    expect(answer.registered).toBe(true);
+
+    await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    expect(await page.getByTestId('query-stage-name').allTextContents()).toEqual(answer.stages.map((s) => s.name.en));
+    expect(await page.getByTestId('query-scans').textContent()).toContain(`Queried ${answer.scans.count} time`);
+    expect(await page.getByRole('link', { name: 'Sign in' }).count()).toBe(1);
+    await screenshot(page, 'public-query-english');
+  });
+
+  it.each([
+    ['recalls', '/api/v1/public/recalls'],
+    ['consumer-alerts', '/api/v1/public/consumer-alerts'],
+    ['blacklist', '/api/v1/public/blacklist'],
+  ])('opens the public %s list with one card per item the API lists, or an empty state', async (name, api) => {
+    const { items } = await (await fetch(`${server.baseUrl}${api}`)).json() as { items: unknown[] };
+    const page = await phone();
+    await page.goto(`/${name}`);
+    if (items.length === 0) {
+      await page.getByTestId('public-list-empty').waitFor();
+      expect(await page.getByTestId('public-list-empty').textContent()).toContain('暂无');
+    } else {
+      await page.getByTestId('public-list-item').first().waitFor();
+      expect(await page.getByTestId('public-list-item').count()).toBe(items.length);
+    }
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+    await screenshot(page, `public-${name}`);
+  });
+
+  it('tells a wrong password apart and takes a demo login to the workspace', async () => {
+    const page = await phone();
+    await page.goto('/login');
+    await page.getByTestId('login-username').fill('yelin-clerk');
+    await page.getByTestId('login-password').fill(`${server.password}-wrong`);
+    await page.getByTestId('login-submit').click();
+    expect(await page.getByTestId('login-failure').textContent()).toContain('用户名或密码不正确');
+    await screenshot(page, 'public-login-failed');
+
+    await page.getByTestId('login-password').fill(server.password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((url) => url.pathname.startsWith('/app'));
+  });
+});
