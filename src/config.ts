@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Everything the platform reads from its environment, read once at an entry point. */
 export interface Config {
@@ -20,6 +21,8 @@ export interface Config {
   readonly logLevel: string;
   /** Worker threads that validate and hash large captures beside the thread that stores them. */
   readonly captureWorkers: number;
+  /** The built web app that the server serves beside the API (`npm run build` makes it). */
+  readonly webRoot: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -41,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     publicBaseUrl: (env.ZHUISU_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     logLevel: env.LOG_LEVEL ?? 'info',
     captureWorkers: integer(env.ZHUISU_CAPTURE_WORKERS, 'ZHUISU_CAPTURE_WORKERS', Math.max(1, availableParallelism())),
+    webRoot: resolve(env.ZHUISU_WEB_DIR ?? fileURLToPath(new URL('../dist/web', import.meta.url))),
   });
 }
 

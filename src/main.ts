@@ -32,9 +32,10 @@ export async function startServer(config: Config, print: (line: string) => void 
     captureWorkers: config.captureWorkers,
     logger: { level: config.logLevel },
     sweepEveryMs: 60 * 60 * 1000,
+    webRoot: config.webRoot,
   });
   await app.listen({ port: config.port, host: config.host });
-  print(`Zhuisu 追溯 is listening on http://localhost:${config.port}  (API docs: /docs, EPCIS 2.0: /epcis/v2)`);
+  print(`Zhuisu 追溯 is listening on http://localhost:${config.port}  (web app 网页: /, API docs: /docs, EPCIS 2.0: /epcis/v2)`);
   print(`Database: ${config.databaseUrl ? 'PostgreSQL' : `SQLite ${config.dataDir}/zhuisu.db`}`);
   return {
     app,
@@ -85,6 +86,7 @@ async function announceDemo(db: Db, config: Config, print: (line: string) => voi
   print('Demo loaded 演示数据已载入 (a pork chain: farm → slaughterhouse → wholesale market → retail stall):');
   for (const lot of demo.lots) print(`  ${lot.name}: ${lot.id}`);
   print(`  追溯码 trace codes of retail packs: ${demo.codes.slice(0, 2).map(formatTraceCode).join(', ')}`);
+  print(`  扫码查询 scan-query one on a phone: ${base}/t/${demo.codes[0] ?? ''}`);
   print('One chain per product class, recorded through the records API 各类重要产品演示链条:');
   for (const chain of demo.chains) {
     print(`  [${chain.sector}] ${chain.title}${chain.alerts > 0 ? `  (${chain.alerts} alert${chain.alerts === 1 ? '' : 's'} raised 预警)` : ''}`);
@@ -94,7 +96,7 @@ async function announceDemo(db: Db, config: Config, print: (line: string) => voi
   print(`Try: npx zhuisu trace ${first} --backward`);
   print(`     curl '${base}/api/v1/trace/${encodeURIComponent(first)}?direction=both'`);
   print(`     curl '${base}/api/v1/trace/${demo.codes[0] ?? ''}?direction=backward'`);
-  print(`Demo logins 演示账号 (password 密码 ${logins[0]?.password ?? ''}, shown once; sign in at POST ${base}/api/v1/auth/login):`);
+  print(`Demo logins 演示账号 (password 密码 ${logins[0]?.password ?? ''}, shown once; sign in at ${base}/login):`);
   for (const login of logins) print(`  ${login.username.padEnd(18)} ${login.description}`);
   print('Set ZHUISU_DEMO=0 to start without the demo.');
 }

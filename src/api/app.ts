@@ -35,6 +35,13 @@ import { productRoutes } from './routes/products/routes.js';
 import { recordRoutes } from './routes/records/routes.js';
 import { sectorRoutes } from './routes/sectors/routes.js';
 import { traceRoutes } from './routes/trace/routes.js';
+import { publicQueryRoutes } from './routes/public-query/routes.js';
+import { reportRoutes } from './routes/reports/routes.js';
+import { publicListRoutes } from './routes/public-lists/routes.js';
+import { webApp } from './plugins/web-app.js';
+import rateLimit from '@fastify/rate-limit';
+import { DomainError } from '../domain/errors.js';
+import { publicServiceOf } from './public-service.js';
 
 export interface AppDeps {
   db: Db;
@@ -50,6 +57,12 @@ export interface AppDeps {
   secureCookies?: boolean;
   /** How often to look for overdue units (elevator maintenance) and raise alerts; never when absent. */
   sweepEveryMs?: number;
+  /** The built web app (dist/web); the API alone when absent. */
+  webRoot?: string;
+  /** Reports (投诉举报) one address may make in an hour. */
+  reportsPerHour?: number;
+  /** How long the public query keeps a story, the recalls and the blacklist before reading them again; 0 never keeps them. */
+  publicCacheMs?: number;
 }
 
 // Path parameters carry whole identifiers (URL-encoded EPC URIs, Digital Links, eventIDs), often over Fastify's default 100.
@@ -91,11 +104,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.addHook('onClose', async () => clearInterval(timer));
   }
 
+  const publicService = publicServiceOf({ db: deps.db, profiles, parties, products, alerts, now, cacheMs: deps.publicCacheMs ?? 5_000 });
+  app.addHook('onClose', () => publicService.close());
+
   await app.register(problemHandler);
   await app.register(jsonBody);
   const accounts = createAccountsOn(deps.db, { now, lookups: scopeLookups(parties, profiles) });
   await app.register(cookie);
-  await app.register(accessControl, { accounts, publicPrefixes: ['/docs'] });
+  await app.register(accessControl, { accounts, publicPrefixes: ['/docs', '/assets/'] });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new DomainError('too_many_requests', `提交过于频繁，请于${context.after}后再试 / too many from this address; try again in ${context.after}`),
+  });
+  await app.register(webApp, { root: deps.webRoot });
   app.addSchema(ProblemSchema);
   await app.register(swagger, {
     openapi: {
@@ -133,6 +154,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(recordRoutes, { prefix: '/api/v1/records', recorder, records });
   await app.register(alertRoutes, { prefix: '/api/v1/alerts', recorder, alerts, now });
   await app.register(inspectionRoutes, { prefix: '/api/v1/inspections', inspections, store: inspectionStore });
+  await app.register(publicQueryRoutes, { publicQuery: publicService.query, publicBaseUrl: deps.publicBaseUrl });
+  await app.register(reportRoutes, { prefix: '/api/v1/reports', reports: publicService.reports, store: publicService.reportStore, perHour: deps.reportsPerHour ?? 20 });
+  await app.register(publicListRoutes, { prefix: '/api/v1/public', lists: publicService.lists });
   await app.ready();
   return app;
 }

@@ -32,9 +32,11 @@ export const PROBLEMS: Record<ErrorCode, { status: number; type: string; title: 
   user_not_found: { status: 404, type: NO_SUCH, title: 'User not found / 未找到用户' },
   token_not_found: { status: 404, type: NO_SUCH, title: 'Token not found / 未找到令牌' },
   inspection_request_not_found: { status: 404, type: NO_SUCH, title: 'Inspection request not found / 未找到检验委托' },
+  report_not_found: { status: 404, type: NO_SUCH, title: 'Report not found / 未找到举报' },
   unauthorized: { status: 401, type: SECURITY, title: 'Authentication required / 需要身份认证' },
   forbidden: { status: 403, type: SECURITY, title: 'Not allowed / 无权操作' },
   too_many_attempts: { status: 429, type: SECURITY, title: 'Too many failed logins / 登录失败次数过多' },
+  too_many_requests: { status: 429, type: SECURITY, title: 'Too many requests / 请求过于频繁' },
 };
 
 /** Problems that come from HTTP itself rather than the domain. */

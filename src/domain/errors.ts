@@ -23,6 +23,8 @@ export type ErrorCode =
   | 'user_not_found'
   | 'token_not_found'
   | 'inspection_request_not_found'
+  | 'report_not_found'
+  | 'too_many_requests'
   | 'unauthorized'
   | 'forbidden'
   | 'too_many_attempts';

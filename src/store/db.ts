@@ -14,6 +14,7 @@ import * as createAuditLog from './migrations/2026-11-25T0200-create-audit-log.j
 import * as scopeEvents from './migrations/2026-11-26T0100-scope-events.js';
 import * as createInspectionRequests from './migrations/2026-11-26T0200-create-inspection-requests.js';
 import * as recordCodeIssuers from './migrations/2026-11-26T0300-record-code-issuers.js';
+import * as createPublicService from './migrations/2026-11-27T0100-create-public-service.js';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26T0100-scope-events': scopeEvents,
   '2026-11-26T0200-create-inspection-requests': createInspectionRequests,
   '2026-11-26T0300-record-code-issuers': recordCodeIssuers,
+  '2026-11-27T0100-create-public-service': createPublicService,
 };
 
 const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -23,6 +23,13 @@ export interface Database {
   sectorProfile: SectorProfileTable;
   auditLog: AuditLogTable;
   inspectionRequest: InspectionRequestTable;
+  scanLog: ScanLogTable;
+  scanSummary: ScanSummaryTable;
+  consumerReport: ConsumerReportTable;
+  recall: RecallTable;
+  consumerAlert: ConsumerAlertTable;
+  blacklistEntry: BlacklistEntryTable;
+  partySite: PartySiteTable;
 }
 
 export interface EventTable {
@@ -304,4 +311,87 @@ export interface InspectionRequestTable {
   note: string | null;
   recordId: string | null;
   answeredAt: string | null;
+}
+
+export interface ScanLogTable {
+  scanId: string;
+  /** The canonical unit id of a registered code, else the code as it was asked. */
+  unitKey: string;
+  registered: number;
+  scannedAt: string;
+  /** GB/T 2260 code the client gave, at most a city; never an address or coordinates. */
+  clientRegion: string | null;
+  /** wechat, alipay, mobile, desktop, bot or other: what kind of client asked, not which one. */
+  clientClass: string;
+}
+
+export interface ScanSummaryTable {
+  unitKey: string;
+  registered: number;
+  scanCount: number;
+  firstAt: string;
+  firstRegion: string | null;
+  lastAt: string;
+  regions: string;
+}
+
+export interface ConsumerReportTable {
+  trackingNumber: string;
+  code: string;
+  unitId: string | null;
+  /** USCC of the enterprise responsible for the unit (its producer), when the code is registered. */
+  party: string | null;
+  region: string | null;
+  sector: string | null;
+  category: string;
+  description: string;
+  contact: string | null;
+  photoType: string | null;
+  /** Base64 of the photo, so that both databases store it as text. */
+  photo: string | null;
+  status: string;
+  answer: string | null;
+  createdAt: string;
+}
+
+export interface RecallTable {
+  recallId: string;
+  /** The lot, item or product class recalled; null for every unit of the product. */
+  unitId: string | null;
+  product: string;
+  party: string;
+  reason: string;
+  level: string | null;
+  region: string | null;
+  sector: string | null;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+export interface ConsumerAlertTable {
+  alertId: string;
+  title: string;
+  body: string;
+  region: string | null;
+  sector: string | null;
+  publishedAt: string;
+  withdrawnAt: string | null;
+}
+
+export interface BlacklistEntryTable {
+  uscc: string;
+  listedAt: string;
+  name: string;
+  reason: string;
+  region: string | null;
+  until: string | null;
+  removedAt: string | null;
+}
+
+export interface PartySiteTable {
+  site: string;
+  party: string;
+  name: string;
+  region: string;
+  registeredAt: string;
 }

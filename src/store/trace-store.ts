@@ -120,11 +120,16 @@ export function createTraceStore(db: Db, sight: Sight) {
       }));
     },
 
-    /** Whether any event the sight may see names `id`, or a trace code stands for it. */
-    async isKnown(id: string): Promise<boolean> {
+    /** Whether any event the sight may see names `id`. */
+    async isNamed(id: string): Promise<boolean> {
       const named = await db.selectFrom('eventEpc').innerJoin('event', 'event.seq', 'eventEpc.eventSeq').select('eventEpc.eventSeq')
         .where('eventEpc.epc', '=', id).where(visibleEvents(sight)).limit(1).executeTakeFirst();
-      if (named) return true;
+      return named !== undefined;
+    },
+
+    /** Whether any event the sight may see names `id`, or a trace code stands for it. */
+    async isKnown(id: string): Promise<boolean> {
+      if (await this.isNamed(id)) return true;
       return (await db.selectFrom('traceCode').select('code').where('unitId', '=', id).limit(1).executeTakeFirst()) !== undefined;
     },
 

@@ -35,6 +35,19 @@ export function createTrace(deps: { storeFor: (sight: Sight) => TraceStore }) {
       }
       return assemble(store, root, opts.direction, state, { sight: sight.kind, outOfSight: [...state.outOfSight], forwardWithheld });
     },
+
+    /**
+     * The events of a backward trace, oldest first, each as `sight` may read it (its body is the sight's view), and the
+     * units walked: what a product's story is told from. An id no event names gives no events, not an error.
+     */
+    async backwardEvents(id: string, opts: { sight: Sight; maxEvents?: number }): Promise<{ root: string; units: string[]; events: EventSummaryRow[] }> {
+      const store = deps.storeFor(opts.sight);
+      const root = parseUnitId(id).canonical;
+      const state = newWalkState();
+      await walk(store, root, 'backward', state, { maxDepth: 64, maxEvents: opts.maxEvents ?? 2_000 });
+      const events = (await store.eventsBySeq([...state.custody.keys()])).sort(byTime);
+      return { root, units: [...state.units], events };
+    },
   };
 }
 
@@ -43,7 +56,7 @@ export type Trace = ReturnType<typeof createTrace>;
 async function assemble(store: TraceStore, root: string, direction: TraceDirection, state: WalkState, visibility: TraceVisibility): Promise<TraceResult> {
   const seqs = new Set(state.custody.keys());
   for (const { eventSeq } of state.edges.values()) if (eventSeq !== undefined) seqs.add(eventSeq);
-  const rows = (await store.eventsBySeq([...seqs])).sort((a, b) => (a.eventTime === b.eventTime ? a.seq - b.seq : a.eventTime < b.eventTime ? -1 : 1));
+  const rows = (await store.eventsBySeq([...seqs])).sort(byTime);
   const partiesBySeq = new Map<number, PartyRow[]>();
   for (const p of await store.partiesOf([...seqs])) partiesBySeq.set(p.eventSeq, [...(partiesBySeq.get(p.eventSeq) ?? []), p]);
   const eventIdBySeq = new Map(rows.map((r) => [r.seq, r.eventId]));
@@ -82,6 +95,10 @@ async function assemble(store: TraceStore, root: string, direction: TraceDirecti
     truncated: state.truncated,
     visibility,
   };
+}
+
+function byTime(a: EventSummaryRow, b: EventSummaryRow): number {
+  return a.eventTime === b.eventTime ? a.seq - b.seq : a.eventTime < b.eventTime ? -1 : 1;
 }
 
 const ARRIVAL_STEPS = new Set(['receiving', 'accepting', 'arriving']);
