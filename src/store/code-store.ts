@@ -85,6 +85,17 @@ export function createCodeStore(db: Db) {
       return summary;
     },
 
+    /** The issues `sight` may print labels of, newest first, with their size. */
+    async listIssues(sight: Sight, page: { limit: number; offset: number }): Promise<CodeIssueSummary[]> {
+      const rows = await db.selectFrom('codeIssue').innerJoin('traceCode', 'traceCode.issueId', 'codeIssue.issueId')
+        .select((eb) => ['codeIssue.issueId', 'codeIssue.issuedAt', eb.fn.countAll<number>().as('count'), eb.fn.min('traceCode.lotId').as('lotId'), eb.fn.min('traceCode.product').as('product')])
+        .where(visibleCodeIssues(sight)).groupBy(['codeIssue.issueId', 'codeIssue.issuedAt'])
+        .orderBy('codeIssue.issuedAt', 'desc').orderBy('codeIssue.issueId').limit(page.limit).offset(page.offset).execute();
+      return rows.map((r) => ({
+        issueId: r.issueId, issuedAt: r.issuedAt, count: Number(r.count), ...(r.lotId ? { lotId: r.lotId } : {}), ...(r.product ? { product: r.product } : {}),
+      }));
+    },
+
     /**
      * The codes of one issue in code order, which is the order in which they were issued and are printed.
      * `after` continues from a code (faster than a large offset); `offset` skips that many codes.

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import type { CodeIssuer } from '../../../capture/issue-codes.js';
 import { DomainError } from '../../../domain/errors.js';
 import { formatTraceCode, parseTraceCode } from '../../../domain/ids/trace-code.js';
@@ -41,6 +42,20 @@ export const codeRoutes: FastifyPluginAsyncTypebox<{ issuer: CodeIssuer; codes: 
       labels: { pdf: `${files}.pdf`, csv: `${files}.csv` },
     });
   });
+
+  app.get('/issues', {
+    config: { access: 'record' },
+    schema: {
+      summary: 'The issues of trace codes whose labels the caller may print, newest first',
+      tags: ['Trace codes'],
+      security: [{ bearer: [] }],
+      querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), offset: Type.Optional(Type.Integer({ minimum: 0 })) }, { additionalProperties: false }),
+      response: {
+        200: Type.Object({ items: Type.Array(Type.Object({ issueId: Type.String(), issuedAt: Type.String(), lotId: Type.Optional(Type.String()), product: Type.Optional(Type.String()), count: Type.Integer() })) }),
+        ...problemResponses,
+      },
+    },
+  }, async (request) => ({ items: await codes.listIssues(sightOf(request.principal), { limit: request.query.limit ?? 100, offset: request.query.offset ?? 0 }) }));
 
   app.get('/issues/:issueId/labels.pdf', {
     config: { access: 'record' },
