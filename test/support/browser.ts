@@ -46,7 +46,8 @@ export async function startDemoServer(): Promise<DemoServer> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', ZHUISU_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ZHUISU_CAPTURE_WORKERS: '0' });
   const server = await startServer(config, (line) => printed.push(line));
   const { port } = server.app.server.address() as AddressInfo;
-  const password = /password 密码 (\S+)/.exec(printed.join('\n'))?.[1];
+  // The line reads "(password 密码 demo-…, shown once; …)": the comma ends the password.
+  const password = /password 密码 ([^\s,]+)/.exec(printed.join('\n'))?.[1];
   if (!password) throw new Error(`no demo password printed:\n${printed.join('\n')}`);
   return { baseUrl: `http://127.0.0.1:${port}`, printed, password, close: server.close };
 }

@@ -40,6 +40,8 @@ describe('public trace-code query in the browser', () => {
 
   async function phone(): Promise<Page> {
     context = await phoneContext(browser, server.baseUrl);
+    // Shorter than the test's own timeout, so that a missing element fails with its selector named.
+    context.setDefaultTimeout(10_000);
     return context.newPage();
   }
 

@@ -74,7 +74,7 @@ function CredentialList({ items, color }: { items: Credential[]; color?: string 
     <Flex key={i} gap={8} align="baseline" style={{ padding: '4px 0' }}>
       <SafetyCertificateOutlined style={{ color: color === 'green' ? '#389e0d' : '#1677ff' }} />
       <Typography.Text>{t(item.name)}</Typography.Text>
-      <Typography.Text type="secondary" copyable style={{ overflowWrap: 'anywhere' }}>{item.number}</Typography.Text>
+      <Typography.Text type="secondary" copyable style={{ overflowWrap: 'anywhere' }}>{item.number ?? item.value}</Typography.Text>
     </Flex>
   ));
 }

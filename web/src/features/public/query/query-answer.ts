@@ -30,9 +30,11 @@ export interface Stage {
   facts: Array<{ name: Text; value: string }>;
 }
 
+/** A certificate or mark; the number arrives as `value` (the server's shape for a named fact) or as `number`. */
 export interface Credential {
   name: Text;
-  number: string;
+  number?: string;
+  value?: string;
 }
 
 export interface Warning {
