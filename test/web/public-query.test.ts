@@ -7,7 +7,7 @@ import { launchBrowser, phoneContext, screenshot, startDemoServer, type DemoServ
 interface QueryAnswer {
   registered: boolean;
   product?: { name: string };
-  stages: Array<{ name: { zh: string; en: string } }>;
+  stages: Array<{ name: { zh: string; en: string }; party?: { name: string }; facts: Array<{ name: { zh: string; en: string } }> }>;
   scans: { count: number };
 }
 
@@ -132,20 +132,32 @@ describe('public trace-code query in the browser', () => {
     await screenshot(page, 'public-report-lookup');
   });
 
-  it('switches a GS1 Digital Link query page to English', async () => {
-    const lot = 'urn:epc:class:lgtin:6901002.000020.L20260305';
+  it('opens a food lot at its GS1 Digital Link path and shows it in English after the switch', async () => {
+    // The food chain the demo printed, recorded through the records API with parties, places and data elements.
+    const at = server.printed.findIndex((line) => line.includes('[food]'));
+    const lot = /'(urn:epc:class:lgtin:[^']+)'/.exec(server.printed[at + 1] ?? '')?.[1] ?? '';
     const trace = await (await fetch(`${server.baseUrl}/api/v1/trace/${encodeURIComponent(lot)}?direction=backward`)).json() as {
       nodes: Array<{ id: string; identifiers: string[] }>;
     };
     const link = trace.nodes.find((n) => n.id === lot)?.identifiers.find((i) => i.startsWith('https://id.gs1.org/01/'));
-    expect(link).toBeDefined();
+    expect(link).toMatch(/^https:\/\/id\.gs1\.org\/01\/\d{14}\/10\//);
     const page = await phone();
     const { answer } = await openQuery(page, new URL(link ?? '').pathname);
     expect(answer.registered).toBe(true);
+    expect(answer.product?.name).toBeTruthy();
+    await expect(page.getByTestId('query-product-name').textContent()).resolves.toBe(answer.product?.name);
+    const parties = [...new Set(answer.stages.flatMap((s) => (s.party ? [s.party.name] : [])))];
+    expect(parties.length).toBeGreaterThanOrEqual(2);
+    for (const party of parties) expect(await page.getByTestId('query-timeline').textContent()).toContain(party);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+    await screenshot(page, 'public-query-digital-link');
 
     await page.getByTestId('lang-switch').getByText('EN', { exact: true }).click();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
     expect(await page.getByTestId('query-stage-name').allTextContents()).toEqual(answer.stages.map((s) => s.name.en));
+    const facts = answer.stages.flatMap((s) => s.facts.map((f) => f.name.en));
+    expect(facts.length).toBeGreaterThan(0);
+    for (const fact of facts) expect(await page.getByTestId('query-timeline').textContent()).toContain(fact);
     expect(await page.getByTestId('query-scans').textContent()).toContain(`Queried ${answer.scans.count} time`);
     expect(await page.getByRole('link', { name: 'Sign in' }).count()).toBe(1);
     await screenshot(page, 'public-query-english');

@@ -37,7 +37,7 @@ export function QueryDetails({ answer }: { answer: QueryAnswer }) {
         <Flex vertical gap={4}>
           {product?.sectorName && <div><Tag color="blue">{t(product.sectorName)}</Tag></div>}
           <Typography.Title level={4} style={{ margin: 0, overflowWrap: 'anywhere' }} data-testid="query-product-name">
-            {product?.name ?? t('未命名产品', 'Unnamed product')}
+            {product?.name ?? t('产品名称未登记', 'Product name not on record')}
           </Typography.Title>
           <Descriptions
             column={1}
@@ -68,10 +68,21 @@ export function QueryDetails({ answer }: { answer: QueryAnswer }) {
   );
 }
 
+/** Each certificate once: several stages of a unit may cite the same one (an entry certificate at port and at receipt). */
+function distinct(items: Credential[]): Credential[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = `${item.name.zh}\u0000${item.number ?? item.value}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function CredentialList({ items, color }: { items: Credential[]; color?: string }) {
   const t = useT();
-  return items.map((item, i) => (
-    <Flex key={i} gap={8} align="baseline" style={{ padding: '4px 0' }}>
+  return distinct(items).map((item, i) => (
+    <Flex key={i} gap={8} align="baseline" wrap style={{ padding: '4px 0' }} data-testid="query-credential">
       <SafetyCertificateOutlined style={{ color: color === 'green' ? '#389e0d' : '#1677ff' }} />
       <Typography.Text>{t(item.name)}</Typography.Text>
       <Typography.Text type="secondary" copyable style={{ overflowWrap: 'anywhere' }}>{item.number ?? item.value}</Typography.Text>
