@@ -7,8 +7,9 @@ import { benchCodes } from './codes-bench.js';
 import { benchImport } from './import-bench.js';
 import { fmt } from './stats.js';
 import { benchTrace } from './trace-bench.js';
+import { benchPublicQuery } from './public-query-bench.js';
 
-// `npm run bench [-- --capture-events N --trace-events N --samples N --seed N --codes N --labels N --import-rows N --only capture|trace|codes|import]`
+// `npm run bench [-- --capture-events N --trace-events N --samples N --seed N --codes N --labels N --import-rows N --query-codes N --query-rate N --only capture|trace|codes|import|query]`
 const { values } = parseArgs({
   options: {
     'capture-events': { type: 'string', default: '50000' },
@@ -18,6 +19,8 @@ const { values } = parseArgs({
     codes: { type: 'string', default: '1000000' },
     labels: { type: 'string', default: '1000' },
     'import-rows': { type: 'string', default: '1000000' },
+    'query-codes': { type: 'string', default: '1000000' },
+    'query-rate': { type: 'string', default: '2000' },
     only: { type: 'string' },
     out: { type: 'string', default: 'bench/out' },
   },
@@ -68,5 +71,14 @@ if (values.only === undefined || values.only === 'import') {
   log(`import: a CSV of ${imported.rows.toLocaleString('en-US')} farming records (${fmt(imported.fileMiB, 0)} MiB) into a fresh SQLite database, ${imported.workers} workers`);
   log(`  to commit                       ${fmt(imported.secondsToCommit, 1)} s   ${fmt(imported.rowsPerSecond, 0)} rows/s   (target: under 30 s)`);
   log(`  with the log checkpoint         ${fmt(imported.secondsWithCheckpoint, 1)} s   (${fmt(imported.cpuMicrosecondsPerRow, 0)} µs of CPU a row over all threads)`);
+}
+if (values.only === undefined || values.only === 'query') {
+  log('');
+  log(`public query: GET /t/{code} as JSON for random codes over loopback (autocannon in this process, the server in its own)`);
+  const query = await benchPublicQuery({ codes: Number(values['query-codes']), rate: Number(values['query-rate']), dir, log });
+  results.publicQuery = query;
+  log(`  bare Fastify hello-world        ${fmt(query.helloPerSecond, 0)} req/s (baseline)`);
+  log(`  GET /t/{code}, flat out         ${fmt(query.queryPerSecond, 0)} req/s   ratio ${fmt(query.ratio, 2)}   (target: at least 0.30)`);
+  log(`  GET /t/{code} at ${query.atRate.rate} req/s      served ${fmt(query.atRate.served, 0)} req/s   p50 ${fmt(query.atRate.p50)} ms   p99 ${fmt(query.atRate.p99)} ms   max ${fmt(query.atRate.max)} ms   errors ${query.atRate.errors}   (target: p99 under 20 ms)`);
 }
 writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -64,15 +64,20 @@ export function createPublicQuery(deps: {
   storyTtlMs?: number;
 }) {
   const storyTtlMs = deps.storyTtlMs ?? 5_000;
-  const stories = new BoundedMap<string, { at: number; story: Promise<{ story: Story; units: string[] }> }>(20_000);
+  type Told = { story: Story; units: string[]; product: PublicAnswer['product'] | undefined };
+  const stories = new BoundedMap<string, { at: number; story: Promise<Told> }>(20_000);
 
-  function storyOf(root: string): Promise<{ story: Story; units: string[] }> {
+  function storyOf(root: string, issued: IssuedCode | undefined): Promise<Told> {
     const now = Date.now();
-    const cached = stories.get(root);
+    const key = `${root}\u0000${issued?.product ?? ''}`;
+    const cached = stories.get(key);
     if (cached && now - cached.at < storyTtlMs) return cached.story;
-    const story = deps.trace.backwardEvents(root, { sight: PUBLIC_SIGHT }).then(async ({ units, events }) => ({ units, story: await tellStory(events, deps.lookups) }));
-    if (storyTtlMs > 0) stories.set(root, { at: now, story });
-    story.catch(() => stories.delete(root));
+    const story = deps.trace.backwardEvents(root, { sight: PUBLIC_SIGHT }).then(async ({ units, events }) => {
+      const told = await tellStory(events, deps.lookups);
+      return { units, story: told, product: await productOf(told, issued, deps.lookups) };
+    });
+    if (storyTtlMs > 0) stories.set(key, { at: now, story });
+    story.catch(() => stories.delete(key));
     return story;
   }
 
@@ -112,7 +117,7 @@ export function createPublicQuery(deps: {
 
       // An issued code whose item has no events of its own carries its lot's history: tell the lot's story.
       const root = issued?.lotId && !named ? issued.lotId : unit.canonical;
-      const [{ story, units }, regionsBefore] = await Promise.all([storyOf(root), deps.scans.summaryOf(unit.canonical).then((s) => s?.regions.length ?? 0)]);
+      const [{ story, units, product }, regionsBefore] = await Promise.all([storyOf(root, issued), deps.scans.summaryOf(unit.canonical).then((s) => s?.regions.length ?? 0)]);
       const scans = await scanFor(unit.canonical);
       const isSingleItem = unit.kind === 'item';
       const scansAfterSale = story.finalSaleAt && scans.firstAt >= story.finalSaleAt ? scans.count : 0;
@@ -125,7 +130,6 @@ export function createPublicQuery(deps: {
         scans: scanView(scans, deps.lookups),
       };
       if (issued) answer.codeDisplay = formatTraceCode(issued.code);
-      const product = await productOf(story, issued, deps.lookups);
       if (product) answer.product = product;
       if (story.producer) answer.producer = story.producer;
       if (story.origin) answer.origin = story.origin;
@@ -136,7 +140,7 @@ export function createPublicQuery(deps: {
     async responsibleFor(input: string): Promise<{ unitId?: string; party?: string; region?: string; sector?: string }> {
       const { unit, issued, named } = await resolve(input.trim());
       if (!unit || (!issued && !named)) return {};
-      const { story } = await storyOf(issued?.lotId && !named ? issued.lotId : unit.canonical);
+      const { story } = await storyOf(issued?.lotId && !named ? issued.lotId : unit.canonical, issued);
       return {
         unitId: unit.canonical,
         ...(story.producer ? { party: story.producer.uscc } : {}),

@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { createCapture } from '../src/capture/capture-events.js';
+import { createCodeIssuer } from '../src/capture/issue-codes.js';
+import { createSectorRecording } from '../src/capture/records/sector-recording.js';
+import { loadDemo } from '../src/demo/load-demo.js';
+import { createCodeStore } from '../src/store/code-store.js';
+import { createDb, migrateToLatest } from '../src/store/db.js';
+import { createEventStore } from '../src/store/event-store.js';
+
+export interface PublicQueryFigures {
+  codes: number;
+  /** Bare Fastify hello-world, as many requests as the machine serves: the baseline. */
+  helloPerSecond: number;
+  /** GET /t/{code} as JSON for random codes, as many as the machine serves. */
+  queryPerSecond: number;
+  ratio: number;
+  /** The same query offered at a fixed rate. */
+  atRate: { rate: number; served: number; p50: number; p99: number; max: number; errors: number };
+}
+
+const SECONDS = 10;
+
+/** The public query under load on a store of `codes` codes, against a bare Fastify server on the same machine. */
+export async function benchPublicQuery(opts: { codes: number; rate: number; dir: string; log: (line: string) => void }): Promise<PublicQueryFigures> {
+  const file = join(opts.dir, 'public-query.db');
+  const remove = () => {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  };
+  remove();
+  const codes = await buildStore(file, opts.codes);
+  opts.log(`  store of ${codes.length.toLocaleString('en-US')} codes built`);
+  const pick = () => `/t/${codes[Math.floor(Math.random() * codes.length)] ?? ''}`;
+  const json = { accept: 'application/json', 'user-agent': 'Mozilla/5.0 (Linux; Android 14) Mobile' };
+  try {
+    const hello = await withServer('hello', file, (port) => load({ url: `http://127.0.0.1:${port}/`, connections: 64 }));
+    const queried = await withServer('platform', file, async (port) => {
+      const base = `http://127.0.0.1:${port}`;
+      await load({ url: base, connections: 16, duration: 3, headers: json, path: pick });
+      const max = await load({ url: base, connections: 64, headers: json, path: pick });
+      const atRate = await load({ url: base, connections: 32, overallRate: opts.rate, headers: json, path: pick });
+      return { max, atRate };
+    });
+    return {
+      codes: codes.length,
+      helloPerSecond: hello.requests.average,
+      queryPerSecond: queried.max.requests.average,
+      ratio: queried.max.requests.average / hello.requests.average,
+      atRate: {
+        rate: opts.rate, served: queried.atRate.requests.average, p50: queried.atRate.latency.p50, p99: queried.atRate.latency.p99,
+        max: queried.atRate.latency.max, errors: queried.atRate.errors + queried.atRate.non2xx,
+      },
+    };
+  } finally {
+    remove();
+  }
+}
+
+/** The demo's chains, then `count` codes in issues of 10,000, each issue of one demo lot, so that every code has a story. */
+async function buildStore(file: string, count: number): Promise<string[]> {
+  const db = createDb({ sqliteFile: file });
+  try {
+    await migrateToLatest(db);
+    const now = () => new Date();
+    const capture = createCapture({ events: createEventStore(db), now });
+    const issuer = createCodeIssuer({ codes: createCodeStore(db), nodeCode: '460100', randomBytes, now });
+    const { registry, recorder } = createSectorRecording({ db, capture, now });
+    await registry.ensureNationalCatalogue();
+    const demo = await loadDemo({ capture, issuer, registry, recorder });
+    const lots = [...demo.lots.map((l) => l.id), ...demo.chains.map((c) => c.traceFrom)];
+    const codes: string[] = [...demo.codes];
+    for (let i = 0; codes.length < count; i++) {
+      const issued = await issuer.issue({ count: Math.min(10_000, count - codes.length), lot: lots[i % lots.length] ?? '', product: `演示产品 ${i}` });
+      for (const c of issued.codes) codes.push(c.code);
+    }
+    return codes;
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function withServer<T>(mode: 'hello' | 'platform', file: string, run: (port: number) => Promise<T>): Promise<T> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'public-query-server.ts'), mode, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const line = await new Promise<string>((resolve, reject) => {
+      if (!child.stdout) return reject(new Error('no stdout'));
+      createInterface({ input: child.stdout }).once('line', resolve);
+      child.once('exit', (code) => reject(new Error(`${mode} server exited with ${String(code)}`)));
+    });
+    return await run((JSON.parse(line) as { port: number }).port);
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+function load(opts: { url: string; connections: number; duration?: number; overallRate?: number; headers?: Record<string, string>; path?: () => string }): Promise<autocannon.Result> {
+  const { path } = opts;
+  return autocannon({
+    url: opts.url,
+    connections: opts.connections,
+    duration: opts.duration ?? SECONDS,
+    ...(opts.overallRate ? { overallRate: opts.overallRate } : {}),
+    ...(opts.headers ? { headers: opts.headers } : {}),
+    ...(path ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: path() }) }] } : {}),
+  });
+}
