@@ -163,6 +163,24 @@ describe('public trace-code query in the browser', () => {
     await screenshot(page, 'public-query-english');
   });
 
+  it('opens the page of the GS1 Digital Link a phone camera reads from a label', async () => {
+    const page = await phone();
+    const label = 'https://id.gs1.org/01/06901002000200/10/L20260305';
+    // The camera and the browser's barcode reader are the device's; the page gets a blank stream and the label's text.
+    await page.addInitScript(`
+      window.BarcodeDetector = class { detect() { return Promise.resolve([{ rawValue: ${JSON.stringify(label)} }]); } };
+      navigator.mediaDevices.getUserMedia = () => Promise.resolve(document.createElement('canvas').captureStream());
+    `);
+    const response = page.waitForResponse((r) => new URL(r.url()).pathname === '/01/06901002000200/10/L20260305');
+    await page.goto('/');
+    await page.getByTestId('home-search').waitFor();
+    await screenshot(page, 'public-home');
+    await page.getByRole('button', { name: '扫码' }).click();
+    expect((await (await response).json() as QueryAnswer).registered).toBe(true);
+    await page.getByTestId('query-timeline').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/01/06901002000200/10/L20260305');
+  });
+
   it.each([
     ['recalls', '/api/v1/public/recalls'],
     ['consumer-alerts', '/api/v1/public/consumer-alerts'],

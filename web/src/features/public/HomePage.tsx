@@ -3,6 +3,7 @@ import { Card, Flex, Input, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useT } from '../../i18n';
+import { canScan, ScanButton } from './ScanButton';
 
 /**
  * Where a typed or scanned input leads: a scanned label gives a whole URL (ours or id.gs1.org), which keeps its
@@ -26,6 +27,10 @@ export function queryPathOf(input: string): string | undefined {
 export function HomePage() {
   const t = useT();
   const navigate = useNavigate();
+  const open = (input: string) => {
+    const path = queryPathOf(input);
+    if (path) navigate(path);
+  };
   return (
     <Flex vertical gap={16}>
       <Card>
@@ -34,17 +39,17 @@ export function HomePage() {
           {t('输入包装上的追溯码，或用手机扫描二维码，查看产品从产地到销售的每一环节。',
             'Enter the trace code on the pack, or scan its QR code, to see every stage from origin to sale.')}
         </Typography.Paragraph>
-        <Input.Search
-          size="large"
-          placeholder={t('输入或扫描追溯码', 'Enter or scan a trace code')}
-          enterButton={t('查询', 'Check')}
-          allowClear
-          data-testid="home-search"
-          onSearch={(value) => {
-            const path = queryPathOf(value);
-            if (path) navigate(path);
-          }}
-        />
+        <Flex gap={8}>
+          <Input.Search
+            size="large"
+            placeholder={t('输入或扫描追溯码', 'Enter or scan a trace code')}
+            enterButton={t('查询', 'Check')}
+            allowClear
+            data-testid="home-search"
+            onSearch={open}
+          />
+          {canScan() && <ScanButton onScan={open} />}
+        </Flex>
       </Card>
       <Flex vertical gap={8}>
         <HomeLink to="/recalls" icon={<AlertOutlined />} title={t('产品召回', 'Product recalls')} />

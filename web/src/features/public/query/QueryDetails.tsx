@@ -17,7 +17,9 @@ export function QueryDetails({ answer }: { answer: QueryAnswer }) {
     producer && { key: 'uscc', label: t('信用代码', 'USCC'), children: producer.uscc },
     origin && { key: 'origin', label: t('产地', 'Origin'), children: origin.regionName },
     product?.gtin && { key: 'gtin', label: 'GTIN', children: product.gtin },
-    { key: 'code', label: t('追溯码', 'Trace code'), children: answer.codeDisplay ?? answer.query },
+    answer.codeDisplay
+      ? { key: 'code', label: t('追溯码', 'Trace code'), children: answer.codeDisplay }
+      : { key: 'code', label: t('查询标识', 'Identifier'), children: answer.query },
   ].filter((item) => !!item);
 
   return (

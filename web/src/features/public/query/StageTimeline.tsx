@@ -30,8 +30,9 @@ export function StageTimeline({ stages }: { stages: Stage[] }) {
               {stage.facts.length > 0 && (
                 <dl style={{ margin: '4px 0 0', fontSize: 13, color: '#595959' }}>
                   {stage.facts.map((fact, j) => (
-                    <div key={j} style={{ display: 'flex', gap: 6 }}>
-                      <dt style={{ flex: 'none', color: '#8c8c8c' }}>{t(fact.name)}</dt>
+                    // Wraps the value under a long label rather than squeezing it into a narrow column.
+                    <div key={j} style={{ display: 'flex', flexWrap: 'wrap', columnGap: 6 }}>
+                      <dt style={{ color: '#8c8c8c' }}>{t(fact.name)}</dt>
                       <dd style={{ margin: 0 }}>{fact.value}</dd>
                     </div>
                   ))}
