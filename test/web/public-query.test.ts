@@ -111,6 +111,9 @@ describe('public trace-code query in the browser', () => {
     await expect(page.getByTestId('report-code').inputValue()).resolves.toBe(unknown);
     expect(await page.getByTestId('report-category').textContent()).toContain('假冒伪劣');
     await page.getByTestId('report-description').fill('超市购买的猪肉包装上的追溯码查不到登记信息');
+    await page.locator('input[type=file]').setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(2 * 1024 * 1024 + 1) });
+    await page.locator('.ant-message-notice').waitFor();
+    expect(await page.locator('.ant-upload-list-item').count()).toBe(0);
     await page.locator('input[type=file]').setInputFiles({ name: 'pack.png', mimeType: 'image/png', buffer: PIXEL_PNG });
     await page.locator('.ant-upload-list-item').waitFor();
     await screenshot(page, 'public-report-form');
