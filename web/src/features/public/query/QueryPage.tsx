@@ -30,6 +30,15 @@ export function QueryPage() {
       .catch((error: unknown) => setLoaded({ path: pathname, error: error instanceof Error ? error : new Error(String(error)) }));
   }, [pathname]);
 
+  const productName = loaded && 'answer' in loaded ? loaded.answer.product?.name : undefined;
+  // A page shared in a chat or kept as a bookmark is named after the product.
+  useEffect(() => {
+    if (!productName) return;
+    const before = document.title;
+    document.title = `${productName} · 追溯 Zhuisu`;
+    return () => { document.title = before; };
+  }, [productName]);
+
   if (!loaded || loaded.path !== pathname) return <Skeleton active paragraph={{ rows: 8 }} style={{ padding: 16 }} />;
   if ('error' in loaded) return <QueryFailed error={loaded.error} query={decodeURIComponent(pathname.replace(/^\/t\//, ''))} />;
   const { answer } = loaded;

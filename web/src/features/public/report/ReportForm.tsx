@@ -115,7 +115,7 @@ function Filed({ filed }: { filed: Filed }) {
       subTitle={t('请保存查询编号，可在 /report 查询处理进度', 'Keep this tracking number; follow the report at /report')}
       extra={
         <>
-          <Typography.Paragraph copyable={{ text: filed.trackingNumber }} style={{ fontSize: 26, fontWeight: 600, letterSpacing: 1 }}>
+          <Typography.Paragraph copyable={{ text: filed.trackingNumber }} style={{ fontSize: 22, fontWeight: 600, whiteSpace: 'nowrap' }}>
             <span data-testid="report-tracking-number">{filed.trackingNumber}</span>
           </Typography.Paragraph>
           <LinkButton to={`/report?${new URLSearchParams({ number: filed.trackingNumber })}`}>{t('查询处理进度', 'Follow this report')}</LinkButton>
