@@ -50,27 +50,30 @@ function range(min: number | undefined, max: number | undefined): string {
   return '';
 }
 
-function ElementInput({ element }: { element: ElementDef }) {
+/** Form.Item hands its child the value, onChange and id; they go on to the control the element's type needs. */
+type ControlProps = Record<string, unknown>;
+
+function ElementInput({ element, ...control }: { element: ElementDef } & ControlProps) {
   const t = useT();
   const type = element.type;
   switch (type.kind) {
     case 'text':
-      return (type.maxLength ?? 0) > 200 ? <Input.TextArea rows={3} /> : <Input />;
+      return (type.maxLength ?? 0) > 200 ? <Input.TextArea rows={3} {...control} /> : <Input {...control} />;
     case 'number':
     case 'integer':
-      return <InputNumber style={{ width: '100%' }} precision={type.kind === 'integer' ? 0 : undefined} suffix={type.unit} />;
+      return <InputNumber style={{ width: '100%' }} precision={type.kind === 'integer' ? 0 : undefined} suffix={type.unit} {...control} />;
     case 'date':
-      return <DatePicker style={{ width: '100%' }} />;
+      return <DatePicker style={{ width: '100%' }} {...control} />;
     case 'datetime':
-      return <DatePicker showTime style={{ width: '100%' }} />;
+      return <DatePicker showTime style={{ width: '100%' }} {...control} />;
     case 'boolean':
-      return <Radio.Group options={[{ value: true, label: t('是', 'Yes') }, { value: false, label: t('否', 'No') }]} />;
+      return <Radio.Group options={[{ value: true, label: t('是', 'Yes') }, { value: false, label: t('否', 'No') }]} {...control} />;
     case 'enum':
-      return <Select allowClear options={type.values.map((v) => ({ value: v.value, label: t(v.name) }))} />;
+      return <Select allowClear options={type.values.map((v) => ({ value: v.value, label: t(v.name) }))} {...control} />;
     case 'uscc':
-      return <Input maxLength={18} placeholder="91460100MA5RD0A1X7" />;
+      return <Input maxLength={18} placeholder="91460100MA5RD0A1X7" {...control} />;
     case 'region':
-      return <Input maxLength={6} placeholder="460100" />;
+      return <Input maxLength={6} placeholder="460100" {...control} />;
   }
 }
 

@@ -96,7 +96,7 @@ export function CodesPage() {
           <Form.Item name="lot" label={t('所属批次（追溯单元标识）', 'Lot (unit id)')}>
             <Input style={{ width: 340 }} placeholder="urn:zhuisu:lot:…" />
           </Form.Item>
-          <Form.Item><Button type="primary" htmlType="submit" loading={sending}>{t('申领', 'Issue')}</Button></Form.Item>
+          <Form.Item><Button type="primary" htmlType="submit" loading={sending}>{t('申领追溯码', 'Issue codes')}</Button></Form.Item>
         </Form>
         {latest && (
           <div style={{ marginTop: 16 }} data-testid="issued">

@@ -1,13 +1,15 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Input, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Input, Radio, Space, Spin, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { ApiError, download } from '../../http';
 import { useT } from '../../i18n';
 import { ProblemAlert } from './ProblemAlert';
-import { TraceGraph } from './TraceGraph';
 import { localEventTime, shortUnit, type TraceEvent, type TraceView } from './trace-view';
 import { useApi } from './use-api';
+
+// ECharts loads with the trace page only, not with every page of the workspace.
+const TraceGraph = lazy(() => import('./TraceGraph').then((m) => ({ default: m.TraceGraph })));
 
 type Direction = 'backward' | 'forward' | 'both';
 
@@ -78,7 +80,7 @@ export function TracePage() {
           )}
           {shown.truncated && <Alert style={{ marginBottom: 16 }} type="warning" showIcon title={t('结果过大，已截断', 'The trace was cut short: too large')} />}
           <Card title={t(`追溯单元（${shown.nodes.length}）`, `Units (${shown.nodes.length})`)} style={{ marginBottom: 24 }}>
-            <TraceGraph trace={shown} />
+            <Suspense fallback={<Spin />}><TraceGraph trace={shown} /></Suspense>
           </Card>
           <Card title={<span data-testid="event-count">{t(`事件（${shown.events.length}）`, `Events (${shown.events.length})`)}</span>}>
             <Table<TraceEvent>
