@@ -8,6 +8,8 @@ const AMOXICILLIN = `${YELIN}/AMX-250`;
 // The demo's amoxicillin lot, made, shipped and received: three events the maker may see.
 const DEMO_LOT = `urn:zhuisu:lot:${YELIN}:AMX-250:20260301`;
 
+const KANGDA = '91460100MA5RD0B2Y1';
+
 interface TraceAnswer {
   events: Array<{ eventId: string; bizStep?: string }>;
   nodes: Array<{ id: string }>;
@@ -55,6 +57,22 @@ describe('enterprise workspace in the browser', { timeout: 60_000 }, () => {
       await option.waitFor({ timeout: 3000 }).catch(() => page.keyboard.press('Escape'));
     }
     await option.click();
+  }
+
+  /** A second browser context signed in as the platform administrator, for what the demo has no enterprise login for. */
+  async function asAdmin(): Promise<{ post: (path: string, data: unknown) => Promise<Record<string, unknown>>; close: () => Promise<void> }> {
+    const admin = await desktopContext(browser, server.baseUrl);
+    const login = await admin.request.post('/api/v1/auth/login', { data: { username: 'admin', password: server.password } });
+    expect(login.status()).toBe(200);
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    return {
+      post: async (path, data) => {
+        const answer = await admin.request.post(path, { data, headers: { 'x-csrf-token': csrfToken } });
+        expect(answer.status()).toBe(201);
+        return (await answer.json()) as Record<string, unknown>;
+      },
+      close: () => admin.close(),
+    };
   }
 
   // Tab, not Enter, leaves the picker: Enter in a form field submits the form, as in any HTML form.
@@ -171,5 +189,75 @@ describe('enterprise workspace in the browser', { timeout: 60_000 }, () => {
     const steps = await rows.locator('td:nth-child(2)').allTextContents();
     expect(steps).toEqual(trace.events.map((e) => e.bizStep ?? '—'));
     await screenshot(page, 'workspace-trace');
+  });
+
+  it('shows the product registration form to the enterprise administrator and not to the operator', async () => {
+    const clerk = await signIn('yelin-clerk');
+    await clerk.goto('/app/products');
+    await clerk.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    await expect(clerk.locator('#product_code').count()).resolves.toBe(0);
+    await context.close();
+
+    const page = await signIn('yelin-admin');
+    await page.goto('/app/products');
+    await page.locator('#product_code').fill('AMX-500');
+    await page.locator('#product_name').fill('阿莫西林胶囊 0.5g×24粒');
+    await choose(page, 'product_catalogueEntry', '药品制剂');
+    await page.getByRole('button', { name: '登 记' }).click();
+    const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: 'AMX-500' });
+    await row.waitFor();
+    await screenshot(page, 'workspace-products');
+    const products = (await (await page.request.get(`/api/v1/products?party=${YELIN}`)).json()) as Array<{ productId: string; name: string; catalogueEntry: string }>;
+    expect(products.find((p) => p.productId === `${YELIN}/AMX-500`)).toMatchObject({ name: '阿莫西林胶囊 0.5g×24粒', catalogueEntry: 'drug.preparation' });
+  });
+
+  it('lists every bad row and column of an import and stores none of its rows', async () => {
+    const page = await signIn('yelin-clerk');
+    await page.goto('/app/import');
+    await choose(page, 'pick-stage', '生产');
+    const header = await (await page.request.get('/api/v1/sectors/drug/stages/production/template.csv')).text();
+    const row = (lot: string, approval: string) => [YELIN, 'AMX-250', lot, '', '100', '盒', '', '', '', '2026-04-02T09:00:00+08:00', '', approval, lot, '2026-04-01', '2028-03-31', '', ''].join(',');
+    const csv = [header.trim(), row('IMP0401', '国药准字H20230001'), row('IMP0402', ''), row('IMP0403', 'H123')].join('\n');
+    await page.locator('input[type=file]').setInputFiles({ name: 'production.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    const answer = page.waitForResponse((r) => r.url().includes('/api/v1/records/import'));
+    await page.getByRole('button', { name: '导 入' }).click();
+    const problem = (await (await answer).json()) as { status: number; errors: Array<{ row: number; column: string }> };
+    expect(problem.status).toBe(400);
+    expect(problem.errors.map((e) => e.row)).toEqual([3, 4]);
+
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    await expect(rows.locator('td:nth-child(1)').allTextContents()).resolves.toEqual(['3', '4']);
+    await expect(rows.locator('td:nth-child(2)').allTextContents()).resolves.toEqual(problem.errors.map((e) => e.column));
+    await screenshot(page, 'workspace-import');
+    const stored = await page.request.get(`/api/v1/trace/${encodeURIComponent(`urn:zhuisu:lot:${YELIN}:AMX-250:IMP0401`)}`);
+    expect(stored.status()).toBe(404);
+  });
+
+  it('confirms an incoming shipment by recording the receiving stage prefilled with its lot and sender', async () => {
+    const admin = await asAdmin();
+    // The distributor sends part of the lot back to the maker: a shipment the maker has to receive.
+    await admin.post('/api/v1/records', {
+      sector: 'drug', stage: 'distribution', party: KANGDA, counterpart: YELIN, time: '2026-03-06T09:00:00+08:00',
+      lot: DEMO_LOT, quantity: 2, unit: '盒', data: { invoiceNumber: 'RET-2603' },
+    });
+    await admin.close();
+
+    const page = await signIn('yelin-clerk');
+    await page.goto('/app/incoming');
+    const shipment = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '海南康达医药有限公司' });
+    await shipment.getByRole('button', { name: '确认收货' }).click();
+    await expect(page.locator('#stage_lot').inputValue()).resolves.toBe(DEMO_LOT);
+    await expect(page.locator('#stage_counterpart').inputValue()).resolves.toBe(KANGDA);
+    await page.locator('#stage_data_invoiceNumber').fill('RET-2603');
+    await choose(page, 'stage_data_acceptanceResult', '合格');
+    await screenshot(page, 'workspace-incoming');
+    await page.getByRole('button', { name: '提交记录' }).click();
+    const recordId = await page.getByTestId('record-id').textContent();
+
+    const record = (await (await page.request.get(`/api/v1/records/${recordId}`)).json()) as Record<string, unknown>;
+    expect(record).toMatchObject({ sector: 'drug', stage: 'receipt', party: YELIN, counterpart: KANGDA, quantity: 2, uom: 'H87' });
+    const incoming = (await (await page.request.get('/api/v1/shipments/incoming')).json()) as { items: Array<{ from: { uscc: string }; received: boolean }> };
+    expect(incoming.items.filter((i) => i.from.uscc === KANGDA).map((i) => i.received)).toEqual([true]);
   });
 });

@@ -101,7 +101,7 @@ export function CodesPage() {
         {latest && (
           <div style={{ marginTop: 16 }} data-testid="issued">
             <Typography.Paragraph>
-              {t(`已申领 ${latest.count} 个追溯码，批次号 `, `${latest.count} codes issued, issue `)}<code>{latest.issueId}</code>
+              {t(`已申领 ${latest.count} 个追溯码，申领编号 `, `${latest.count} codes issued, issue `)}<code>{latest.issueId}</code>
             </Typography.Paragraph>
             <IssueDownloads issueId={latest.issueId} />
             {latest.codes && (

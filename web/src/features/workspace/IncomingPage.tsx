@@ -13,9 +13,9 @@ import { useApi } from './use-api';
 interface Shipment {
   eventId: string;
   time: string;
-  sector: string;
-  stage: string;
-  stageName: Text;
+  sector?: string;
+  stage?: string;
+  stageName?: Text;
   from: { uscc: string; name: string };
   product?: string;
   lots: Array<{ lot: string; quantity?: number; uom?: string }>;
@@ -37,10 +37,10 @@ function prefill(shipment: Shipment): Omit<StageFormValues, 'time'> {
   };
 }
 
-function ReceiveModal({ shipment, onClose, onReceived }: { shipment: Shipment; onClose: () => void; onReceived: () => void }) {
+function ReceiveModal({ shipment, sector, onClose, onReceived }: { shipment: Shipment; sector: string; onClose: () => void; onReceived: () => void }) {
   const t = useT();
   const { party, products } = useEnterprise();
-  const profile = useApi<SectorProfile>(`/api/v1/sectors/${encodeURIComponent(shipment.sector)}`);
+  const profile = useApi<SectorProfile>(`/api/v1/sectors/${encodeURIComponent(sector)}`);
   const stage = profile.data?.stages.find((s) => s.id === shipment.receiveStage);
   const [result, setResult] = useState<RecordResult>();
   return (
@@ -78,7 +78,7 @@ export function IncomingPage() {
           columns={[
             { title: t('发货时间', 'Shipped'), dataIndex: 'time', render: (v: string) => new Date(v).toLocaleString() },
             { title: t('发货方', 'From'), key: 'from', render: (_: unknown, s) => <>{s.from.name}<br /><code>{s.from.uscc}</code></> },
-            { title: t('环节', 'Stage'), key: 'stage', render: (_: unknown, s) => t(s.stageName) },
+            { title: t('环节', 'Stage'), key: 'stage', render: (_: unknown, s) => (s.stageName ? t(s.stageName) : '—') },
             { title: t('产品', 'Product'), dataIndex: 'product', render: (v?: string) => v ?? '—' },
             {
               title: t('批次与单品', 'Lots and items'), key: 'units',
@@ -93,12 +93,12 @@ export function IncomingPage() {
               title: t('状态', 'Status'), key: 'status',
               render: (_: unknown, s) => (s.received
                 ? <Tag color="green">{t('已收货', 'Received')}</Tag>
-                : <Button type="primary" size="small" disabled={!s.receiveStage} onClick={() => setReceiving(s)}>{t('确认收货', 'Confirm receipt')}</Button>),
+                : <Button type="primary" size="small" disabled={!s.receiveStage || !s.sector} onClick={() => setReceiving(s)}>{t('确认收货', 'Confirm receipt')}</Button>),
             },
           ]}
         />
       </Card>
-      {receiving && <ReceiveModal shipment={receiving} onClose={() => setReceiving(undefined)} onReceived={incoming.reload} />}
+      {receiving?.sector && <ReceiveModal shipment={receiving} sector={receiving.sector} onClose={() => setReceiving(undefined)} onReceived={incoming.reload} />}
     </>
   );
 }

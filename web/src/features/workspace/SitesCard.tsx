@@ -17,7 +17,6 @@ interface Site {
 interface SiteForm {
   name: string;
   region: string;
-  gln?: string;
 }
 
 /** The enterprise's sites: its registered main site, and the others it registered where the platform keeps them. */
@@ -38,7 +37,7 @@ export function SitesCard() {
     if (!path) return;
     setError(undefined);
     try {
-      await api<Site>(path, { json: { name: values.name.trim(), region: values.region.trim(), ...(values.gln?.trim() ? { gln: values.gln.trim() } : {}) } });
+      await api<Site>(path, { json: { name: values.name.trim(), region: values.region.trim() } });
       form.resetFields();
       sites.reload();
     } catch (err) {
@@ -69,9 +68,6 @@ export function SitesCard() {
             </Form.Item>
             <Form.Item name="region" label={t('行政区划代码', 'Region code')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('6位行政区划代码', 'a 6-digit region code') }]}>
               <Input style={{ width: 100 }} maxLength={6} />
-            </Form.Item>
-            <Form.Item name="gln" label="GLN" rules={[{ pattern: /^\d{13}$/, message: t('GLN 为13位数字', 'a GLN has 13 digits') }]}>
-              <Input style={{ width: 160 }} />
             </Form.Item>
             <Form.Item><Button htmlType="submit">{t('添加地点', 'Add a site')}</Button></Form.Item>
           </Form>
