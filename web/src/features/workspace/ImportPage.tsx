@@ -24,6 +24,16 @@ function contentType(file: File): string {
   return /\.xlsx$/i.test(file.name) || file.type === XLSX_TYPE ? XLSX_TYPE : 'text/csv';
 }
 
+function ImportSummary({ count, more }: { count: number; more: unknown }) {
+  const t = useT();
+  const total = count + (typeof more === 'number' ? more : 0);
+  return <>{t(`文件有 ${total} 处错误，未导入任何记录；请逐行修正后重新导入`, `The file has ${total} problems; nothing was imported. Fix them row by row and import again`)}</>;
+}
+
+function importSummary(count: number, more: unknown) {
+  return <ImportSummary count={count} more={more} />;
+}
+
 export function ImportPage() {
   const t = useT();
   const { lang } = useLang();
@@ -108,7 +118,11 @@ export function ImportPage() {
       )}
       {error && (
         <Card title={t('未导入任何记录', 'Nothing was imported')}>
-          <ProblemAlert error={error} withList={false} />
+          {rowIssues.length > 0 ? (
+            <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={importSummary(rowIssues.length, error.problem.more)} />
+          ) : (
+            <ProblemAlert error={error} withList={false} />
+          )}
           {rowIssues.length > 0 && (
             <Table<FieldIssue & { key: number }>
               size="small"
