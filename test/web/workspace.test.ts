@@ -82,8 +82,8 @@ describe('enterprise workspace in the browser', { timeout: 60_000 }, () => {
     await page.locator(`#${inputId}`).press('Tab');
   }
 
-  /** Opens the drug maker's production stage and fills every field but those named in `skip`. */
-  async function fillProduction(page: Page, lot: string, skip: string[] = []): Promise<void> {
+  /** Opens the drug maker's production stage and fills every field but those named in `leaveEmpty`. */
+  async function fillProduction(page: Page, lot: string, leaveEmpty: string[] = []): Promise<void> {
     await page.goto('/app/record');
     await choose(page, 'pick-stage', '生产');
     await page.locator('#stage_lot').waitFor();
@@ -91,7 +91,7 @@ describe('enterprise workspace in the browser', { timeout: 60_000 }, () => {
     await page.locator('#stage_lot').fill(lot);
     await page.locator('#stage_quantity').fill('240');
     await page.locator('#stage_unit').fill('盒');
-    if (!skip.includes('approvalNumber')) await page.locator('#stage_data_approvalNumber').fill('国药准字H20230001');
+    if (!leaveEmpty.includes('approvalNumber')) await page.locator('#stage_data_approvalNumber').fill('国药准字H20230001');
     await page.locator('#stage_data_batchNumber').fill(lot);
     await typeDate(page, 'stage_data_productionDate', '2026-04-01');
     await typeDate(page, 'stage_data_expiryDate', '2028-03-31');
