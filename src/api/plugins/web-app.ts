@@ -5,7 +5,7 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /** The pages of the web app that a browser may open directly (bookmarks, links in e-mails, a refresh). */
-const PAGES = ['/', '/login', '/app', '/app/*', '/report', '/recalls', '/consumer-alerts', '/blacklist'];
+export const WEB_APP_PAGES = ['/', '/login', '/app', '/app/*', '/report', '/recalls', '/consumer-alerts', '/blacklist'];
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -32,7 +32,7 @@ export const webApp = fp(async (app: FastifyInstance, opts: { root: string | und
   if (shell && opts.root !== undefined) {
     await app.register(fastifyStatic, { root: join(opts.root, 'assets'), prefix: '/assets/', decorateReply: false, immutable: true, maxAge: '365d' });
   }
-  for (const url of PAGES) {
+  for (const url of WEB_APP_PAGES) {
     app.get(url, { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) => reply.sendAppShell());
   }
 });
