@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import { createCapture } from '../src/capture/capture-events.js';
+import { constantRate, type RateFigures } from './constant-rate.js';
 import { createCodeIssuer } from '../src/capture/issue-codes.js';
 import { createSectorRecording } from '../src/capture/records/sector-recording.js';
 import { loadDemo } from '../src/demo/load-demo.js';
@@ -19,8 +20,8 @@ export interface PublicQueryFigures {
   /** GET /t/{code} as JSON for random codes, as many as the machine serves. */
   queryPerSecond: number;
   ratio: number;
-  /** The same query offered at a fixed rate. */
-  atRate: { rate: number; served: number; p50: number; p99: number; max: number; errors: number };
+  /** The same query at a constant arrival rate, requests spaced evenly. */
+  atRate: RateFigures;
 }
 
 const SECONDS = 10;
@@ -42,7 +43,7 @@ export async function benchPublicQuery(opts: { codes: number; rate: number; dir:
       const base = `http://127.0.0.1:${port}`;
       await load({ url: base, connections: 16, duration: 3, headers: json, path: pick });
       const max = await load({ url: base, connections: 64, headers: json, path: pick });
-      const atRate = await load({ url: base, connections: 32, overallRate: opts.rate, headers: json, path: pick });
+      const atRate = await constantRate({ url: base, rate: opts.rate, seconds: SECONDS, connections: 32, headers: json, path: pick });
       return { max, atRate };
     });
     return {
@@ -50,10 +51,7 @@ export async function benchPublicQuery(opts: { codes: number; rate: number; dir:
       helloPerSecond: hello.requests.average,
       queryPerSecond: queried.max.requests.average,
       ratio: queried.max.requests.average / hello.requests.average,
-      atRate: {
-        rate: opts.rate, served: queried.atRate.requests.average, p50: queried.atRate.latency.p50, p99: queried.atRate.latency.p99,
-        max: queried.atRate.latency.max, errors: queried.atRate.errors + queried.atRate.non2xx,
-      },
+      atRate: queried.atRate,
     };
   } finally {
     remove();
@@ -97,13 +95,12 @@ async function withServer<T>(mode: 'hello' | 'platform', file: string, run: (por
   }
 }
 
-function load(opts: { url: string; connections: number; duration?: number; overallRate?: number; headers?: Record<string, string>; path?: () => string }): Promise<autocannon.Result> {
+function load(opts: { url: string; connections: number; duration?: number; headers?: Record<string, string>; path?: () => string }): Promise<autocannon.Result> {
   const { path } = opts;
   return autocannon({
     url: opts.url,
     connections: opts.connections,
     duration: opts.duration ?? SECONDS,
-    ...(opts.overallRate ? { overallRate: opts.overallRate } : {}),
     ...(opts.headers ? { headers: opts.headers } : {}),
     ...(path ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: path() }) }] } : {}),
   });

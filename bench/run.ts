@@ -74,11 +74,11 @@ if (values.only === undefined || values.only === 'import') {
 }
 if (values.only === undefined || values.only === 'query') {
   log('');
-  log(`public query: GET /t/{code} as JSON for random codes over loopback (autocannon in this process, the server in its own)`);
+  log(`public query: GET /t/{code} as JSON for random codes over loopback, the server in its own process: flat out with autocannon, then at a constant rate with evenly spaced requests`);
   const query = await benchPublicQuery({ codes: Number(values['query-codes']), rate: Number(values['query-rate']), dir, log });
   results.publicQuery = query;
   log(`  bare Fastify hello-world        ${fmt(query.helloPerSecond, 0)} req/s (baseline)`);
   log(`  GET /t/{code}, flat out         ${fmt(query.queryPerSecond, 0)} req/s   ratio ${fmt(query.ratio, 2)}   (target: at least 0.30)`);
-  log(`  GET /t/{code} at ${query.atRate.rate} req/s      served ${fmt(query.atRate.served, 0)} req/s   p50 ${fmt(query.atRate.p50)} ms   p99 ${fmt(query.atRate.p99)} ms   max ${fmt(query.atRate.max)} ms   errors ${query.atRate.errors}   (target: p99 under 20 ms)`);
+  log(`  GET /t/{code} at ${query.atRate.rate} req/s      served ${fmt(query.atRate.served, 0)} req/s   p50 ${fmt(query.atRate.p50, 1)} ms   p99 ${fmt(query.atRate.p99, 1)} ms   max ${fmt(query.atRate.max, 1)} ms   errors ${query.atRate.errors}   (target: p99 under 20 ms)`);
 }
 writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -18,7 +18,7 @@ import { createDemoAccounts } from './demo/demo-accounts.js';
 
 /** loadConfig → createDb → migrate → first-start set-up → buildApp → listen. */
 export async function startServer(config: Config, print: (line: string) => void = console.log): Promise<{ app: FastifyInstance; close: () => Promise<void> }> {
-  const db = createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, checkpointInBackground: true });
   await migrateToLatest(db);
   const isNew = (await db.selectFrom('captureJob').select('captureId').limit(1).execute()).length === 0;
   await ensureAdminToken(db, config, print);

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Sight } from '../domain/access/sight.js';
 import { codeWriterOf, writeLockOf, type Db } from './db.js';
+import { precompiled } from './precompiled.js';
 import type { Database } from './schema.js';
 import { visibleCodeIssues } from './visible-events.js';
 
@@ -52,6 +53,7 @@ function toIssuedCode(row: TraceCodeRow): IssuedCode {
 export function createCodeStore(db: Db) {
   const writer = codeWriterOf(db);
   const lock = writeLockOf(db);
+  const byCode = precompiled(db, (code: string) => db.selectFrom('traceCode').selectAll().where('code', '=', code), 1);
   return {
     /**
      * Stores a whole issue at once, or nothing; a collision with an existing code fails the issue rather than reusing it.
@@ -65,7 +67,7 @@ export function createCodeStore(db: Db) {
     },
 
     async find(code: string): Promise<IssuedCode | undefined> {
-      const row = await db.selectFrom('traceCode').selectAll().where('code', '=', code).executeTakeFirst();
+      const [row] = await byCode(code);
       return row && toIssuedCode(row);
     },
 

@@ -2,9 +2,10 @@ import { join } from 'node:path';
 import { CamelCasePlugin, Kysely, Migrator, PostgresAdapter, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './schema.js';
 import type { CodeWriter } from './code-store.js';
-import { createSqliteCodeWriter, createSqliteDatabase, createSqliteDialect, createSqliteEventWriter } from './dialect/sqlite.js';
+import { createSqliteCodeWriter, createSqliteDatabase, createSqliteDialect, createSqliteEventWriter, createSqliteReader, type SqliteReader } from './dialect/sqlite.js';
 import { kyselyEventWriter, type EventWriter } from './event-writer.js';
 import { createWriteLock, noWriteLock, type WriteLock } from './write-lock.js';
+import { startCheckpointer } from './dialect/sqlite-checkpointer.js';
 import { createPostgresDialect, postgresCodeWriter } from './dialect/postgres.js';
 import * as createLedger from './migrations/2026-11-23T0300-create-ledger.js';
 import * as createSectorTables from './migrations/2026-11-24T0100-create-sector-tables.js';
@@ -15,6 +16,7 @@ import * as scopeEvents from './migrations/2026-11-26T0100-scope-events.js';
 import * as createInspectionRequests from './migrations/2026-11-26T0200-create-inspection-requests.js';
 import * as recordCodeIssuers from './migrations/2026-11-26T0300-record-code-issuers.js';
 import * as createPublicService from './migrations/2026-11-27T0100-create-public-service.js';
+import * as logScansInOrder from './migrations/2026-11-27T0200-log-scans-in-order.js';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -30,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26T0200-create-inspection-requests': createInspectionRequests,
   '2026-11-26T0300-record-code-issuers': recordCodeIssuers,
   '2026-11-27T0100-create-public-service': createPublicService,
+  '2026-11-27T0200-log-scans-in-order': logScansInOrder,
 };
 
 const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -42,6 +45,8 @@ export interface DbOptions {
   searchPath?: string;
   /** SQLite: the write lock of another thread's connection to the same file. */
   writeLock?: SharedArrayBuffer;
+  /** SQLite: checkpoint the WAL on a thread of its own (the server) rather than in the commits that find it long. */
+  checkpointInBackground?: boolean;
 }
 
 interface DbExtras {
@@ -49,6 +54,7 @@ interface DbExtras {
   codeWriter: CodeWriter;
   lock: WriteLock;
   options: DbOptions;
+  reader?: SqliteReader | undefined;
 }
 
 // What the store needs beside the Kysely instance: the dialect's fastest way to append events, the lock that keeps
@@ -65,9 +71,15 @@ export function createDb(opts: DbOptions): Db {
   }
   const sqliteFile = opts.sqliteFile ?? join(opts.dataDir ?? 'data', 'zhuisu.db');
   const database = createSqliteDatabase(sqliteFile);
-  const db = new Kysely<Database>({ dialect: createSqliteDialect(database), plugins: [new CamelCasePlugin()] });
+  const reader = createSqliteReader(sqliteFile);
+  const checkpointer = opts.checkpointInBackground && sqliteFile !== ':memory:' ? startCheckpointer(sqliteFile) : undefined;
+  const closed = () => {
+    reader?.close();
+    void checkpointer?.stop();
+  };
+  const db = new Kysely<Database>({ dialect: createSqliteDialect(database, closed), plugins: [new CamelCasePlugin()] });
   const lock = createWriteLock(opts.writeLock);
-  extras.set(db, { writer: createSqliteEventWriter(database), codeWriter: createSqliteCodeWriter(database), lock, options: { sqliteFile, writeLock: lock.buffer } });
+  extras.set(db, { writer: createSqliteEventWriter(database), codeWriter: createSqliteCodeWriter(database), lock, options: { sqliteFile, writeLock: lock.buffer }, reader });
   return db;
 }
 
@@ -80,6 +92,11 @@ export function codeWriterOf(db: Db): CodeWriter {
   const writer = extras.get(db)?.codeWriter;
   if (!writer) throw new Error('this database was not opened with createDb');
   return writer;
+}
+
+/** SQLite's read-only connection for the busiest reads, if the database has one (see createSqliteReader). */
+export function committedReaderOf(db: Db): SqliteReader | undefined {
+  return extras.get(db)?.reader;
 }
 
 export function writeLockOf(db: Db): WriteLock {

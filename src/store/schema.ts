@@ -314,7 +314,7 @@ export interface InspectionRequestTable {
 }
 
 export interface ScanLogTable {
-  scanId: string;
+  seq: Generated<number>;
   /** The canonical unit id of a registered code, else the code as it was asked. */
   unitKey: string;
   registered: number;

@@ -2,6 +2,7 @@ import { seesField } from '../domain/access/event-view.js';
 import { audienceOf, isPartial, type Sight } from '../domain/access/sight.js';
 import type { Db } from './db.js';
 import { inChunks } from './in-list.js';
+import { precompiled } from './precompiled.js';
 import { eventViewsOf, hiddenEvents, readEventRow, visibleEvents } from './visible-events.js';
 
 /** One identifier named by one event, with what the walk needs to know of the event. */
@@ -60,6 +61,11 @@ export function createTraceStore(db: Db, sight: Sight) {
   // The public reads no quantities (domain/access/event-view.ts): the walk carries units without amounts.
   const withQuantities = sight.kind !== 'public';
   const expand = (row: IdentifierRow) => expandIdentifiers(row, withQuantities);
+  // Every event_epc row belongs to an event: only a sight that leaves events out needs to read the event itself.
+  const eventNaming = sight.kind === 'all' || sight.kind === 'public'
+    ? precompiled(db, (id: string) => db.selectFrom('eventEpc').select('eventEpc.eventSeq').where('eventEpc.epc', '=', id).limit(1), 1)
+    : precompiled(db, (id: string) => db.selectFrom('eventEpc').innerJoin('event', 'event.seq', 'eventEpc.eventSeq').select('eventEpc.eventSeq')
+      .where('eventEpc.epc', '=', id).where(visibleEvents(sight)).limit(1), 1);
 
   return {
     sight,
@@ -122,9 +128,7 @@ export function createTraceStore(db: Db, sight: Sight) {
 
     /** Whether any event the sight may see names `id`. */
     async isNamed(id: string): Promise<boolean> {
-      const named = await db.selectFrom('eventEpc').innerJoin('event', 'event.seq', 'eventEpc.eventSeq').select('eventEpc.eventSeq')
-        .where('eventEpc.epc', '=', id).where(visibleEvents(sight)).limit(1).executeTakeFirst();
-      return named !== undefined;
+      return (await eventNaming(id)).length > 0;
     },
 
     /** Whether any event the sight may see names `id`, or a trace code stands for it. */

@@ -46,6 +46,7 @@ export interface Client {
 // Bare item codes a consumer scans off a box: the 20-digit drug trace code, elevator and cylinder codes.
 const BARE_SCHEMES: UnitIdSchemeId[] = ['drug-code', 'elevator-code', 'cylinder-code'];
 const TRACE_CODE_URI = 'urn:zhuisu:code:';
+const STALE_TTLS = 10;
 
 /**
  * The public query: any spelling of a code → its story (backward trace, public fields only), warnings (recall,
@@ -64,21 +65,49 @@ export function createPublicQuery(deps: {
   storyTtlMs?: number;
 }) {
   const storyTtlMs = deps.storyTtlMs ?? 5_000;
-  type Told = { story: Story; units: string[]; product: PublicAnswer['product'] | undefined };
-  const stories = new BoundedMap<string, { at: number; story: Promise<Told> }>(20_000);
+  type Told = { story: Story; units: string[] };
+  const stories = new BoundedMap<string, { at: number; told: Promise<Told>; renewing?: boolean }>(20_000);
+  // Codes of one lot issued under different product names share the lot's story and differ in the product only.
+  const products = new BoundedMap<string, { story: Story; product: Promise<PublicAnswer['product'] | undefined> }>(20_000);
 
-  function storyOf(root: string, issued: IssuedCode | undefined): Promise<Told> {
+  function tell(root: string): Promise<Told> {
+    return deps.trace.backwardEvents(root, { sight: PUBLIC_SIGHT }).then(async ({ units, events }) => ({ units, story: await tellStory(events, deps.lookups) }));
+  }
+
+  // A story past its time is still told while its renewal is under way, for up to STALE_TTLS times its time: the
+  // stories of a busy platform all fall due together, and renewing them inside the queries that found them due
+  // held those queries up by tens of milliseconds.
+  function toldOf(root: string): Promise<Told> {
     const now = Date.now();
+    const cached = stories.get(root);
+    if (cached && now - cached.at < storyTtlMs) return cached.told;
+    if (cached && now - cached.at < storyTtlMs * STALE_TTLS) {
+      if (!cached.renewing) {
+        cached.renewing = true;
+        tell(root).then((told) => {
+          stories.set(root, { at: Date.now(), told: Promise.resolve(told) });
+        }, () => {
+          cached.renewing = false;
+        });
+      }
+      return cached.told;
+    }
+    const told = tell(root);
+    if (storyTtlMs > 0) stories.set(root, { at: now, told });
+    told.catch(() => stories.delete(root));
+    return told;
+  }
+
+  async function storyOf(root: string, issued: IssuedCode | undefined): Promise<Told & { product: PublicAnswer['product'] | undefined }> {
+    const told = await toldOf(root);
     const key = `${root}\u0000${issued?.product ?? ''}`;
-    const cached = stories.get(key);
-    if (cached && now - cached.at < storyTtlMs) return cached.story;
-    const story = deps.trace.backwardEvents(root, { sight: PUBLIC_SIGHT }).then(async ({ units, events }) => {
-      const told = await tellStory(events, deps.lookups);
-      return { units, story: told, product: await productOf(told, issued, deps.lookups) };
-    });
-    if (storyTtlMs > 0) stories.set(key, { at: now, story });
-    story.catch(() => stories.delete(key));
-    return story;
+    let known = products.get(key);
+    if (known?.story !== told.story) {
+      known = { story: told.story, product: productOf(told.story, issued, deps.lookups) };
+      products.set(key, known);
+      known.product.catch(() => products.delete(key));
+    }
+    return { ...told, product: await known.product };
   }
 
   async function raiseSignals(unitKey: string, facts: Parameters<typeof signalsOf>[0], story: Story | undefined, query: string, at: string): Promise<void> {

@@ -1,0 +1,45 @@
+import type { Compilable, CompiledQuery } from 'kysely';
+import { committedReaderOf, type Db } from './db.js';
+
+/**
+ * A read built and compiled once and then run with new values. Building a Kysely query, passing it through the
+ * camel-case plugin and compiling it took a third of the public query's time, on every request, for SQL that never
+ * changes. Values stand in as marker strings while it compiles; each run puts the arguments in their places.
+ *
+ * On SQLite it runs on the read-only connection (committed data, as any read outside a transaction sees), with the
+ * columns renamed as the camel-case plugin would.
+ */
+export function precompiled<Args extends readonly unknown[], Row>(db: Db, build: (...args: Args) => Compilable<Row>, arity: Args['length']): (...args: Args) => Promise<Row[]> {
+  let prepared: { compiled: CompiledQuery<Row>; places: number[] } | undefined;
+  // Compiled at the first run, so that a store made for one request and never asked this costs nothing.
+  const prepare = () => {
+    const markers = Array.from({ length: arity }, (_, i) => `\u0000argument ${String(i)}\u0000`);
+    const compiled = build(...(markers as unknown as Args)).compile();
+    const places = compiled.parameters.map((value) => (typeof value === 'string' ? markers.indexOf(value) : -1));
+    if (markers.some((_, i) => !places.includes(i))) throw new Error(`precompiled query does not use all of its ${String(arity)} arguments: ${compiled.sql}`);
+    return { compiled, places };
+  };
+  const reader = committedReaderOf(db);
+  const renamed = new Map<string, string>();
+  const camelCase = (column: string) => {
+    let name = renamed.get(column);
+    if (name === undefined) {
+      name = column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+      renamed.set(column, name);
+    }
+    return name;
+  };
+  return async (...args) => {
+    const { compiled, places } = (prepared ??= prepare());
+    const parameters = compiled.parameters.map((value, i) => {
+      const place = places[i] ?? -1;
+      return place < 0 ? value : args[place];
+    });
+    if (!reader) return (await db.executeQuery<Row>({ ...compiled, parameters })).rows;
+    return reader.all(compiled.sql, parameters).map((row) => {
+      const named: Record<string, unknown> = {};
+      for (const [column, value] of Object.entries(row as Record<string, unknown>)) named[camelCase(column)] = value;
+      return named as Row;
+    });
+  };
+}
