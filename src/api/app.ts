@@ -150,7 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(codeRoutes, { prefix: '/api/v1/codes', issuer, codes, publicBaseUrl: deps.publicBaseUrl });
   await app.register(traceRoutes, { prefix: '/api/v1/trace', trace });
   await app.register(sectorRoutes, { prefix: '/api/v1/sectors', profiles });
-  await app.register(partyRoutes, { prefix: '/api/v1/parties', registry, parties, quotas, sites: createSiteStore(deps.db) });
+  await app.register(partyRoutes, { prefix: '/api/v1/parties', registry, parties, quotas, sites: createSiteStore(deps.db), now });
   await app.register(shipmentRoutes, { prefix: '/api/v1/shipments', shipments: createShipmentStore(deps.db), parties, profiles });
   await app.register(productRoutes, { prefix: '/api/v1/products', registry, products });
   await app.register(catalogueRoutes, { prefix: '/api/v1/catalogue', registry, catalogue });

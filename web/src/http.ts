@@ -4,8 +4,8 @@ export interface Problem {
   title?: string;
   status?: number;
   detail?: string;
-  /** Row-by-row or field-by-field issues of a rejected import or record. */
-  issues?: Array<Record<string, unknown>>;
+  /** Row-by-row or field-by-field errors of a rejected import or record. */
+  errors?: Array<Record<string, unknown>>;
   [key: string]: unknown;
 }
 

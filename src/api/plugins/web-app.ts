@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
@@ -21,15 +21,24 @@ declare module 'fastify' {
  */
 export const webApp = fp(async (app: FastifyInstance, opts: { root: string | undefined }) => {
   const indexFile = opts.root === undefined ? undefined : join(opts.root, 'index.html');
-  const shell = indexFile && existsSync(indexFile) ? readFileSync(indexFile) : undefined;
+  // Read again when a new build replaced it: the old page names hashed assets that the build deleted.
+  let read: { mtimeMs: number; page: Buffer } | undefined;
+  const appShell = (): Buffer | undefined => {
+    const stat = indexFile ? statSync(indexFile, { throwIfNoEntry: false }) : undefined;
+    if (!indexFile || !stat) return undefined;
+    if (read?.mtimeMs !== stat.mtimeMs) read = { mtimeMs: stat.mtimeMs, page: readFileSync(indexFile) };
+    return read.page;
+  };
+  const built = appShell() !== undefined;
 
   app.decorateReply('sendAppShell', function sendAppShell(this: FastifyReply) {
+    const shell = appShell();
     if (!shell) {
       return this.status(404).type('text/plain; charset=utf-8').send('网页应用未构建：请运行 npm run build / the web app is not built: run npm run build');
     }
     return this.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(shell);
   });
-  if (shell && opts.root !== undefined) {
+  if (built && opts.root !== undefined) {
     await app.register(fastifyStatic, { root: join(opts.root, 'assets'), prefix: '/assets/', decorateReply: false, immutable: true, maxAge: '365d' });
   }
   for (const url of WEB_APP_PAGES) {

@@ -12,7 +12,7 @@ import { problemResponses } from '../../problem.js';
 import { PartyBody, PartyParams, PartyView, QuotaBody, QuotaView, RegisteredPartyView } from './schemas.js';
 
 /** Parties (追溯主体) registered under their 统一社会信用代码, and their quotas. */
-export const partyRoutes: FastifyPluginAsyncTypebox<{ registry: Registry; parties: PartyStore; quotas: QuotaStore; sites: SiteStore }> = async (app, { registry, parties, quotas, sites }) => {
+export const partyRoutes: FastifyPluginAsyncTypebox<{ registry: Registry; parties: PartyStore; quotas: QuotaStore; sites: SiteStore; now: () => Date }> = async (app, { registry, parties, quotas, sites, now }) => {
   const conflict = { 409: Type.Ref('Problem') };
 
   app.post('/', {
@@ -63,7 +63,7 @@ export const partyRoutes: FastifyPluginAsyncTypebox<{ registry: Registry; partie
     if (!(await parties.find(uscc))) throw new DomainError('party_not_found', `统一社会信用代码${uscc}未登记 / no party is registered under ${uscc}`);
     const region = checkRegionCode(request.body.region);
     if (!region.ok) throw new DomainError('invalid_request', `region: ${region.reason}`, { field: 'region' });
-    const site = { site: `urn:zhuisu:site:${uscc}:${(await sites.countOf(uscc)) + 1}`, party: uscc, name: request.body.name.trim(), region: request.body.region, registeredAt: new Date().toISOString() };
+    const site = { site: `urn:zhuisu:site:${uscc}:${(await sites.countOf(uscc)) + 1}`, party: uscc, name: request.body.name.trim(), region: request.body.region, registeredAt: now().toISOString() };
     if (!(await sites.add(site))) throw new DomainError('already_registered', `地点${site.site}已登记 / site ${site.site} is registered already`);
     return reply.status(201).send(named(site));
   });

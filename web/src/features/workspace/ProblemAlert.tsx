@@ -25,9 +25,9 @@ export interface FieldIssue {
   column?: string;
 }
 
-/** The per-field or per-row list a rejected record or import carries (`errors`, or `issues` on older answers). */
+/** The per-field or per-row list a rejected record or import carries (`errors`). */
 export function problemIssues(error: ApiError): FieldIssue[] {
-  const list = error.problem.errors ?? error.problem.issues;
+  const list = error.problem.errors;
   if (!Array.isArray(list)) return [];
   return list.flatMap((entry: unknown) => {
     if (typeof entry !== 'object' || entry === null) return [];
