@@ -51,12 +51,15 @@ describe('enterprise workspace in the browser', { timeout: 60_000 }, () => {
     // A select whose options are still loading is disabled; the click waits until it is not.
     const select = page.locator(`.ant-select:not(.ant-select-disabled):has(#${inputId})`);
     const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`);
-    // Options that arrive while the list is open may not show in it: open it again until the option is there.
-    for (let attempt = 0; attempt < 5 && !(await option.isVisible()); attempt += 1) {
-      await select.click();
-      await option.waitFor({ timeout: 3000 }).catch(() => page.keyboard.press('Escape'));
+    // The chosen label shows in the select itself as its content's title (the list of options is rendered elsewhere).
+    const chosen = page.locator(`.ant-select:has(#${inputId}) [title="${label}"]`);
+    // Options that arrive while the list is open may not show in it, and a list that the form's re-render closes
+    // while it slides open takes no click: open it again until the option is chosen.
+    for (let attempt = 0; attempt < 5 && !(await chosen.isVisible()); attempt += 1) {
+      if (!(await option.isVisible())) await select.click();
+      await option.click({ timeout: 3000 }).catch(() => page.keyboard.press('Escape'));
     }
-    await option.click();
+    await chosen.waitFor({ timeout: 3000 });
   }
 
   /** A second browser context signed in as the platform administrator, for what the demo has no enterprise login for. */
