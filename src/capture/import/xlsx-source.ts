@@ -43,6 +43,10 @@ export async function* readXlsxRows(source: Readable | Uint8Array, opts: { batch
   if (source instanceof Uint8Array && source.length === 0) return;
   const input = source instanceof Readable ? source : Readable.from([Buffer.from(source)]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' });
+  // The reader takes a worksheet's name from xl/workbook.xml and fails on one that comes after the shared strings but
+  // before that part, an order exceljs's own writer produces now and then. The name is not needed (the first sheet is
+  // read whatever it is called): an empty workbook model until the part arrives lets such a file be read.
+  Object.assign(reader, { model: { sheets: [] } });
   let batch: SheetRows = { rows: [], numbers: [] };
   let sawHeader = false;
   for await (const sheet of reader) {

@@ -1,0 +1,40 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { readXlsxRows } from '../../../src/capture/import/xlsx-source.js';
+
+async function workbookBytes(): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('种植养殖');
+  sheet.addRow(['批次 (lot)', '数量 (quantity)']);
+  sheet.addRow(['L001', '12']);
+  sheet.addRow(['L002', '7']);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The same parts in another order in the zip: the worksheet after the shared strings and before xl/workbook.xml. */
+async function reordered(bytes: Buffer, order: (path: string) => number): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  const files = Object.values(zip.files).filter((f) => !f.dir).sort((a, b) => order(a.name) - order(b.name));
+  const out = new JSZip();
+  for (const file of files) out.file(file.name, await file.async('uint8array'));
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+async function allRows(bytes: Buffer): Promise<string[][]> {
+  const rows: string[][] = [];
+  for await (const batch of readXlsxRows(bytes, { batchRows: 100 })) rows.push(...batch.rows);
+  return rows;
+}
+
+describe('readXlsxRows', () => {
+  it('reads the first sheet row by row, the header first', async () => {
+    expect(await allRows(await workbookBytes())).toEqual([['批次 (lot)', '数量 (quantity)'], ['L001', '12'], ['L002', '7']]);
+  });
+
+  it('reads a file whose worksheet comes after the shared strings and before the workbook part', async () => {
+    const rank = (path: string) => ['xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml'].indexOf(path) + (path === 'xl/workbook.xml' ? 10 : 0);
+    const bytes = await reordered(await workbookBytes(), rank);
+    expect(await allRows(bytes)).toEqual([['批次 (lot)', '数量 (quantity)'], ['L001', '12'], ['L002', '7']]);
+  });
+});
