@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { startServer } from '../../src/main.js';
 
@@ -82,4 +82,40 @@ export async function desktopContext(browser: Browser, baseURL: string): Promise
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The hooks of a browser test file: one demo server and one browser for the file, started before its first test and
+ * closed after its last, and the contexts a test opens closed after that test.
+ */
+export function useDemoBrowser(): { readonly server: DemoServer; open(kind: 'phone' | 'desktop'): Promise<BrowserContext> } {
+  let server: DemoServer | undefined;
+  let browser: Browser | undefined;
+  const opened: BrowserContext[] = [];
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    for (const context of opened.splice(0)) await context.close();
+  });
+  const started = () => {
+    if (!server || !browser) throw new Error('the demo server and browser start before the first test');
+    return { server, browser };
+  };
+  return {
+    get server() {
+      return started().server;
+    },
+    async open(kind) {
+      const { server: demo, browser: chromium } = started();
+      const context = await (kind === 'phone' ? phoneContext : desktopContext)(chromium, demo.baseUrl);
+      opened.push(context);
+      return context;
+    },
+  };
 }

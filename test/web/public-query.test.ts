@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatTraceCode, issueTraceCode, parseTraceCode } from '../../src/domain/ids/trace-code.js';
-import { launchBrowser, phoneContext, screenshot, startDemoServer, type DemoServer } from '../support/browser.js';
+import { screenshot, useDemoBrowser } from '../support/browser.js';
 
 interface QueryAnswer {
   registered: boolean;
@@ -16,30 +16,17 @@ const PHONE_WIDTH = 390;
 const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 describe('public trace-code query in the browser', () => {
-  let server: DemoServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const web = useDemoBrowser();
   let codes: string[];
 
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-    const printed = server.printed.find((line) => line.includes('trace codes of retail packs:'));
+  beforeAll(() => {
+    const printed = web.server.printed.find((line) => line.includes('trace codes of retail packs:'));
     codes = (printed?.split('retail packs:')[1] ?? '').split(',').map((c) => c.trim()).filter(Boolean);
     expect(codes).toHaveLength(2);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(async () => {
-    await context?.close();
   });
 
   async function phone(): Promise<Page> {
-    context = await phoneContext(browser, server.baseUrl);
+    const context = await web.open('phone');
     // Shorter than the test's own timeout, so that a missing element fails with its selector named.
     context.setDefaultTimeout(10_000);
     return context.newPage();
@@ -122,7 +109,7 @@ describe('public trace-code query in the browser', () => {
     const trackingNumber = (await page.getByTestId('report-tracking-number').textContent())?.trim() ?? '';
     expect(trackingNumber).not.toBe('');
     await screenshot(page, 'public-report-filed');
-    const stored = await (await fetch(`${server.baseUrl}/api/v1/reports/${encodeURIComponent(trackingNumber)}`)).json() as { code: string; category: string };
+    const stored = await (await fetch(`${web.server.baseUrl}/api/v1/reports/${encodeURIComponent(trackingNumber)}`)).json() as { code: string; category: string };
     expect(stored.category).toBe('counterfeit');
     expect(parseTraceCode(stored.code).code).toBe(parseTraceCode(unknown).code);
 
@@ -137,9 +124,9 @@ describe('public trace-code query in the browser', () => {
 
   it('opens a food lot at its GS1 Digital Link path and shows it in English after the switch', async () => {
     // The food chain the demo printed, recorded through the records API with parties, places and data elements.
-    const at = server.printed.findIndex((line) => line.includes('[food]'));
-    const lot = /'(urn:epc:class:lgtin:[^']+)'/.exec(server.printed[at + 1] ?? '')?.[1] ?? '';
-    const trace = await (await fetch(`${server.baseUrl}/api/v1/trace/${encodeURIComponent(lot)}?direction=backward`)).json() as {
+    const at = web.server.printed.findIndex((line) => line.includes('[food]'));
+    const lot = /'(urn:epc:class:lgtin:[^']+)'/.exec(web.server.printed[at + 1] ?? '')?.[1] ?? '';
+    const trace = await (await fetch(`${web.server.baseUrl}/api/v1/trace/${encodeURIComponent(lot)}?direction=backward`)).json() as {
       nodes: Array<{ id: string; identifiers: string[] }>;
     };
     const link = trace.nodes.find((n) => n.id === lot)?.identifiers.find((i) => i.startsWith('https://id.gs1.org/01/'));
@@ -189,7 +176,7 @@ describe('public trace-code query in the browser', () => {
     ['consumer-alerts', '/api/v1/public/consumer-alerts'],
     ['blacklist', '/api/v1/public/blacklist'],
   ])('opens the public %s list with one card per item the API lists, or an empty state', async (name, api) => {
-    const { items } = await (await fetch(`${server.baseUrl}${api}`)).json() as { items: unknown[] };
+    const { items } = await (await fetch(`${web.server.baseUrl}${api}`)).json() as { items: unknown[] };
     const page = await phone();
     await page.goto(`/${name}`);
     if (items.length === 0) {
@@ -207,12 +194,12 @@ describe('public trace-code query in the browser', () => {
     const page = await phone();
     await page.goto('/login');
     await page.getByTestId('login-username').fill('yelin-clerk');
-    await page.getByTestId('login-password').fill(`${server.password}-wrong`);
+    await page.getByTestId('login-password').fill(`${web.server.password}-wrong`);
     await page.getByTestId('login-submit').click();
     expect(await page.getByTestId('login-failure').textContent()).toContain('用户名或密码不正确');
     await screenshot(page, 'public-login-failed');
 
-    await page.getByTestId('login-password').fill(server.password);
+    await page.getByTestId('login-password').fill(web.server.password);
     await page.getByTestId('login-submit').click();
     await page.waitForURL((url) => url.pathname.startsWith('/app'));
   });

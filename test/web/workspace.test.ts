@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { desktopContext, launchBrowser, screenshot, startDemoServer, type DemoServer } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useDemoBrowser } from '../support/browser.js';
 
 const YELIN = '91460100MA5RD0A1X7';
 const AMOXICILLIN = `${YELIN}/AMX-250`;
@@ -16,31 +16,15 @@ interface TraceAnswer {
 }
 
 describe('enterprise workspace in the browser', { timeout: 60_000 }, () => {
-  let server: DemoServer;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
+  const web = useDemoBrowser();
 
   /** Signs in through the login page, as a person does, and lands in the workspace. */
   async function signIn(username: string): Promise<Page> {
-    context = await desktopContext(browser, server.baseUrl);
+    const context = await web.open('desktop');
     const page = await context.newPage();
     await page.goto('/login');
     await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill(server.password);
+    await page.getByTestId('login-password').fill(web.server.password);
     await page.getByTestId('login-submit').click();
     await page.waitForURL('**/app/overview');
     return page;
@@ -64,8 +48,8 @@ describe('enterprise workspace in the browser', { timeout: 60_000 }, () => {
 
   /** A second browser context signed in as the platform administrator, for what the demo has no enterprise login for. */
   async function asAdmin(): Promise<{ post: (path: string, data: unknown) => Promise<Record<string, unknown>>; close: () => Promise<void> }> {
-    const admin = await desktopContext(browser, server.baseUrl);
-    const login = await admin.request.post('/api/v1/auth/login', { data: { username: 'admin', password: server.password } });
+    const admin = await web.open('desktop');
+    const login = await admin.request.post('/api/v1/auth/login', { data: { username: 'admin', password: web.server.password } });
     expect(login.status()).toBe(200);
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     return {
@@ -199,7 +183,7 @@ describe('enterprise workspace in the browser', { timeout: 60_000 }, () => {
     await clerk.goto('/app/products');
     await clerk.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
     await expect(clerk.locator('#product_code').count()).resolves.toBe(0);
-    await context.close();
+    await clerk.context().close();
 
     const page = await signIn('yelin-admin');
     await page.goto('/app/products');
