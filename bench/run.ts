@@ -35,7 +35,11 @@ const results: Record<string, unknown> = {
 };
 
 log(`Zhuisu benchmark on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown cpu'}), Node ${process.version}, SQLite`);
-if (values.only === undefined || values.only === 'capture') {
+// `--only` names one part of the benchmark; without it every part runs.
+const { only: part } = values;
+const runs = (name: string) => part === undefined || part === name;
+
+if (runs('capture')) {
   const capture = await benchCapture({ events: Number(values['capture-events']), seed, dir });
   results.capture = capture;
   log('');
@@ -46,7 +50,7 @@ if (values.only === undefined || values.only === 'capture') {
     log(`  capture, ${setup.padEnd(22)} ${fmt(run.eventsPerSecond, 0)} events/s   ratio ${fmt(run.ratio, 2)}`);
   }
 }
-if (values.only === undefined || values.only === 'trace') {
+if (runs('trace')) {
   const trace = await benchTrace({ events: Number(values['trace-events']), seed, dir, samples: Number(values.samples), log });
   results.trace = trace;
   log('');
@@ -56,7 +60,7 @@ if (values.only === undefined || values.only === 'trace') {
     log(`  ${direction.padEnd(8)} p50 ${fmt(f.p50)} ms   p99 ${fmt(f.p99)} ms   max ${fmt(f.max)} ms   (mean ${fmt(f.meanNodes)} units, ${fmt(f.meanEvents)} events)`);
   }
 }
-if (values.only === undefined || values.only === 'codes') {
+if (runs('codes')) {
   const codes = await benchCodes({ codes: Number(values.codes), labels: Number(values.labels), dir });
   results.codes = codes;
   log('');
@@ -64,7 +68,7 @@ if (values.only === undefined || values.only === 'codes') {
   log(`  issue, stored                   ${fmt(codes.issueSeconds, 2)} s   (target: under 10 s)`);
   log(`  label PDF, first / again        ${fmt(codes.pdfSeconds.first, 2)} s / ${fmt(codes.pdfSeconds.again, 2)} s, ${fmt(codes.pdfBytes / 1024, 0)} KiB   (target: under 5 s)`);
 }
-if (values.only === undefined || values.only === 'import') {
+if (runs('import')) {
   const imported = await benchImport({ rows: Number(values['import-rows']), seed, dir, log });
   results.import = imported;
   log('');
@@ -72,7 +76,7 @@ if (values.only === undefined || values.only === 'import') {
   log(`  to commit                       ${fmt(imported.secondsToCommit, 1)} s   ${fmt(imported.rowsPerSecond, 0)} rows/s   (target: under 30 s)`);
   log(`  with the log checkpoint         ${fmt(imported.secondsWithCheckpoint, 1)} s   (${fmt(imported.cpuMicrosecondsPerRow, 0)} µs of CPU a row over all threads)`);
 }
-if (values.only === undefined || values.only === 'query') {
+if (runs('query')) {
   log('');
   log(`public query: GET /t/{code} as JSON for random codes over loopback, the server in its own process: flat out with autocannon, then at a constant rate with evenly spaced requests`);
   const query = await benchPublicQuery({ codes: Number(values['query-codes']), rate: Number(values['query-rate']), dir, log });
