@@ -1,4 +1,4 @@
-import type { Compilable, CompiledQuery } from 'kysely';
+import { CamelCasePlugin, type Compilable, type CompiledQuery } from 'kysely';
 import { committedReaderOf, type Db } from './db.js';
 
 /**
@@ -7,7 +7,7 @@ import { committedReaderOf, type Db } from './db.js';
  * changes. Values stand in as marker strings while it compiles; each run puts the arguments in their places.
  *
  * On SQLite it runs on the read-only connection (committed data, as any read outside a transaction sees), with the
- * columns renamed as the camel-case plugin would.
+ * columns renamed by the camel-case plugin that every Kysely query of the store goes through.
  */
 export function precompiled<Args extends readonly unknown[], Row>(db: Db, build: (...args: Args) => Compilable<Row>, arity: Args['length']): (...args: Args) => Promise<Row[]> {
   let prepared: { compiled: CompiledQuery<Row>; places: number[] } | undefined;
@@ -20,15 +20,6 @@ export function precompiled<Args extends readonly unknown[], Row>(db: Db, build:
     return { compiled, places };
   };
   const reader = committedReaderOf(db);
-  const renamed = new Map<string, string>();
-  const camelCase = (column: string) => {
-    let name = renamed.get(column);
-    if (name === undefined) {
-      name = column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-      renamed.set(column, name);
-    }
-    return name;
-  };
   return async (...args) => {
     const { compiled, places } = (prepared ??= prepare());
     const parameters = compiled.parameters.map((value, i) => {
@@ -36,10 +27,15 @@ export function precompiled<Args extends readonly unknown[], Row>(db: Db, build:
       return place < 0 ? value : args[place];
     });
     if (!reader) return (await db.executeQuery<Row>({ ...compiled, parameters })).rows;
-    return reader.all(compiled.sql, parameters).map((row) => {
-      const named: Record<string, unknown> = {};
-      for (const [column, value] of Object.entries(row as Record<string, unknown>)) named[camelCase(column)] = value;
-      return named as Row;
-    });
+    return reader.all(compiled.sql, parameters).map((row) => columnNames.rowOf(row) as Row);
   };
 }
+
+/** The store's camel-case plugin, for rows read beside Kysely. */
+class ColumnNames extends CamelCasePlugin {
+  rowOf(row: unknown): unknown {
+    return this.mapRow(row as Record<string, unknown>);
+  }
+}
+
+const columnNames = new ColumnNames();
