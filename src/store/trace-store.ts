@@ -1,5 +1,6 @@
 import { seesField } from '../domain/access/event-view.js';
 import { audienceOf, isPartial, type Sight } from '../domain/access/sight.js';
+import { sql } from 'kysely';
 import type { Db } from './db.js';
 import { inChunks } from './in-list.js';
 import { precompiled } from './precompiled.js';
@@ -62,10 +63,11 @@ export function createTraceStore(db: Db, sight: Sight) {
   const withQuantities = sight.kind !== 'public';
   const expand = (row: IdentifierRow) => expandIdentifiers(row, withQuantities);
   // Every event_epc row belongs to an event: only a sight that leaves events out needs to read the event itself.
+  // LIMIT written out: SQLite ran `LIMIT ?` (Kysely's default) four times slower than `LIMIT 1`.
   const eventNaming = sight.kind === 'all' || sight.kind === 'public'
-    ? precompiled(db, (id: string) => db.selectFrom('eventEpc').select('eventEpc.eventSeq').where('eventEpc.epc', '=', id).limit(1), 1)
+    ? precompiled(db, (id: string) => db.selectFrom('eventEpc').select('eventEpc.eventSeq').where('eventEpc.epc', '=', id).limit(sql.lit(1)), 1)
     : precompiled(db, (id: string) => db.selectFrom('eventEpc').innerJoin('event', 'event.seq', 'eventEpc.eventSeq').select('eventEpc.eventSeq')
-      .where('eventEpc.epc', '=', id).where(visibleEvents(sight)).limit(1), 1);
+      .where('eventEpc.epc', '=', id).where(visibleEvents(sight)).limit(sql.lit(1)), 1);
 
   return {
     sight,

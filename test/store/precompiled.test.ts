@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCodeStore } from '../../src/store/code-store.js';
-import type { Db } from '../../src/store/db.js';
+import SQLite from 'better-sqlite3';
+import { sameDbOptions, type Db } from '../../src/store/db.js';
 import { precompiled } from '../../src/store/precompiled.js';
 import { createTestDb, testDialects } from '../support/test-db.js';
 
@@ -35,6 +36,22 @@ for (const dialect of testDialects()) {
       await createCodeStore(db).addIssue({ ...ISSUE, issueId: 'issue-2' }, ['B1']);
       expect(await byCode('B1')).toEqual([{ code: 'B1' }]);
     });
+
+    if (dialect === 'sqlite') {
+      it('reads one snapshot through a turn of the event loop, and what another connection committed from the next turn on', async () => {
+        const byCode = precompiled(db, (code: string) => db.selectFrom('traceCode').select('code').where('code', '=', code), 1);
+        const other = new SQLite(sameDbOptions(db).sqliteFile ?? '');
+        try {
+          expect(await byCode('A1')).toEqual([{ code: 'A1' }]);
+          other.prepare('delete from trace_code where code = ?').run('A1');
+          expect(await byCode('A1')).toEqual([{ code: 'A1' }]);
+          await new Promise((resolve) => setImmediate(resolve));
+          expect(await byCode('A1')).toEqual([]);
+        } finally {
+          other.close();
+        }
+      });
+    }
 
     it('refuses a query that leaves one of its arguments out', async () => {
       const careless = precompiled(db, (...args: [code: string, lot: string]) => db.selectFrom('traceCode').select('code').where('code', '=', args[0]), 2);

@@ -4,7 +4,7 @@ import { DEFAULT_AUDIT_ALGORITHM, isAuditAlgorithm, type AuditAlgorithm } from '
 import { createLedgerDigest } from '../../domain/audit/ledger-digest.js';
 import { contentHashOfHashId } from '../../domain/event-hash.js';
 import { createAuditStore } from '../../store/audit-store.js';
-import { dialectOf, eventWriterOf, sameDbOptions, writeLockOf, type Db, type DbOptions } from '../../store/db.js';
+import { committedReaderOf, dialectOf, eventWriterOf, sameDbOptions, writeLockOf, type Db, type DbOptions } from '../../store/db.js';
 import { createSqliteDatabase, createSqliteDialect, createSqliteEventWriter } from '../../store/dialect/sqlite.js';
 import { jobRow, type CaptureJob } from '../../store/event-store.js';
 import type { EventWriter } from '../../store/event-writer.js';
@@ -82,7 +82,8 @@ export async function openImportWriter(db: Db): Promise<ImportWriter> {
   connection.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   // The log is copied into the database after the commit (checkpointLog), not by the commit itself under the lock.
   connection.pragma('wal_autocheckpoint = 0');
-  const own = new Kysely<Database>({ dialect: createSqliteDialect(connection), plugins: [new CamelCasePlugin()] });
+  const reader = committedReaderOf(db);
+  const own = new Kysely<Database>({ dialect: createSqliteDialect(connection, { ...(reader ? { onWrite: () => reader.refresh() } : {}) }), plugins: [new CamelCasePlugin()] });
   const release = await holdLock(writeLockOf(db));
   const close = async () => {
     release();

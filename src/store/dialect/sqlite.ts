@@ -40,15 +40,20 @@ const CACHED_SQL_LENGTH = 4_000;
  * running it. The connection it is given keeps prepared statements by their SQL. A statement still being iterated
  * (a streamed query) is busy and cannot run twice at once, so such a query gets a fresh statement.
  */
-export function createSqliteDialect(database: SQLite.Database, onClose: () => void = () => undefined): SqliteDialect {
+export function createSqliteDialect(database: SQLite.Database, hooks: { onClose?: () => void; onWrite?: () => void } = {}): SqliteDialect {
   const prepare = statementCache(database);
   return new SqliteDialect({
     database: {
       close: () => {
         database.close();
-        onClose();
+        hooks.onClose?.();
       },
-      prepare,
+      // Kysely prepares each statement right before running it, the COMMIT of a transaction too.
+      prepare: (sql) => {
+        const statement = prepare(sql);
+        if (!statement.reader) hooks.onWrite?.();
+        return statement;
+      },
     },
   });
 }
@@ -67,6 +72,8 @@ function statementCache(database: SQLite.Database): (sql: string) => SQLite.Stat
 /** Rows of committed data, read at once rather than in turn with the writes. */
 export interface SqliteReader {
   all(sql: string, parameters: readonly unknown[]): unknown[];
+  /** Reads from now on see what has just been committed on another connection of this thread. */
+  refresh(): void;
   close(): void;
 }
 
@@ -79,18 +86,38 @@ export function createSqliteReader(file: string): SqliteReader | undefined {
   if (file === ':memory:') return undefined;
   let prepare: ((sql: string) => SQLite.Statement) | undefined;
   let connection: SQLite.Database | undefined;
+  let inTurn = false;
+  // The reads of one turn of the event loop share one read transaction: each statement outside a transaction takes
+  // and drops WAL read locks of its own, which cost as much as a lookup, and under load one turn answers dozens of
+  // queries. Its snapshot is taken after the turn's events arrived, so it holds every commit another thread announced
+  // in them; a commit on this thread's own writer calls `refresh`. Ending at the next turn, it never holds back a
+  // checkpoint for long.
+  const endSnapshot = () => {
+    if (connection?.inTransaction) connection.exec('COMMIT');
+  };
+  const endTurn = () => {
+    inTurn = false;
+    endSnapshot();
+  };
   return {
     all(sql, parameters) {
-      if (!prepare) {
+      if (!prepare || !connection) {
         connection = new SQLite(file, { readonly: true });
         connection.pragma('busy_timeout = 5000');
         connection.pragma('cache_size = -16384');
         connection.pragma(`mmap_size = ${String(MMAP_BYTES)}`);
         prepare = statementCache(connection);
       }
+      if (!inTurn) {
+        inTurn = true;
+        setImmediate(endTurn);
+      }
+      if (!connection.inTransaction) connection.exec('BEGIN');
       return prepare(sql).all(parameters);
     },
+    refresh: endSnapshot,
     close() {
+      if (connection?.inTransaction) connection.exec('COMMIT');
       connection?.close();
       connection = undefined;
       prepare = undefined;
