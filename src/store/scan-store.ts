@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { BoundedMap } from '../domain/bounded-memo.js';
 import type { ClientClass } from '../domain/public-query/client-class.js';
 import type { Db } from './db.js';
+import { inChunks } from './in-list.js';
 import { precompiled } from './precompiled.js';
 
 
@@ -31,7 +32,9 @@ const MAX_REGIONS = 10;
 // answers queries, and a flush of a busy second written in one go held every query up by 20-30 ms.
 const ROWS_PER_STATEMENT = 50;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-const CACHED_SUMMARIES = 200_000;
+// Summaries of codes queried lately. A cached summary lived long enough for the collector to move it to the old
+// generation; with 200,000 of them, collecting that generation paused the server for 30-70 ms every few seconds.
+const CACHED_SUMMARIES = 20_000;
 
 /**
  * The scan log. A query is answered at once from the summary in memory, and the log and summaries are written in
@@ -39,11 +42,11 @@ const CACHED_SUMMARIES = 200_000;
  * the platform wait on the database's write lock. What is not yet written is lost only if the process dies, and
  * those are log lines, never trace data.
  */
-export function createScanStore(db: Db, opts: { flushEveryMs?: number; maxPending?: number } = {}) {
+export function createScanStore(db: Db, opts: { flushEveryMs?: number; maxPending?: number; cachedSummaries?: number } = {}) {
   const flushEveryMs = opts.flushEveryMs ?? 200;
   const maxPending = opts.maxPending ?? 2_000;
   // As of the last write; `null` remembers a code never queried before, so that its second query reads no row either.
-  const stored = new BoundedMap<string, ScanSummary | null>(CACHED_SUMMARIES);
+  const stored = new BoundedMap<string, ScanSummary | null>(opts.cachedSummaries ?? CACHED_SUMMARIES);
   const loading = new Map<string, Promise<ScanSummary | null>>();
   let pendingScans: Scan[] = [];
   let pendingByKey = new Map<string, ScanSummary>();
@@ -78,19 +81,21 @@ export function createScanStore(db: Db, opts: { flushEveryMs?: number; maxPendin
         await nextTurn();
       }
       const registered = new Map(scans.map((s) => [s.unitKey, s.registered]));
-      const rows = [...deltas].map(([unitKey, d]) => {
-        const before = stored.get(unitKey);
-        return {
-          unitKey, registered: registered.get(unitKey) ? 1 : 0, scanCount: d.count, firstAt: d.firstAt, firstRegion: d.firstRegion ?? null, lastAt: d.lastAt,
-          regions: mergeRegions(before?.regions ?? [], d.regions).join(','),
-        };
-      });
+      // New regions join those stored, read in this transaction: the cache may no longer hold the code.
+      const withRegions = [...deltas].filter(([, d]) => d.regions.length > 0).map(([unitKey]) => unitKey);
+      const storedRegions = new Map((await inChunks(withRegions, (chunk) => tx.selectFrom('scanSummary').select(['unitKey', 'regions']).where('unitKey', 'in', chunk).execute()))
+        .map((row) => [row.unitKey, row.regions ? row.regions.split(',') : []]));
+      const rows = [...deltas].map(([unitKey, d]) => ({
+        unitKey, registered: registered.get(unitKey) ? 1 : 0, scanCount: d.count, firstAt: d.firstAt, firstRegion: d.firstRegion ?? null, lastAt: d.lastAt,
+        regions: mergeRegions(storedRegions.get(unitKey) ?? [], d.regions).join(','),
+      }));
       for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
         await tx.insertInto('scanSummary').values(rows.slice(i, i + ROWS_PER_STATEMENT))
           .onConflict((oc) => oc.column('unitKey').doUpdateSet({
             scanCount: sql`scan_summary.scan_count + excluded.scan_count`,
             lastAt: sql`excluded.last_at`,
-            regions: sql`excluded.regions`,
+            // A delta without regions leaves the stored ones alone; one with regions carries them merged.
+            regions: sql`case when excluded.regions = '' then scan_summary.regions else excluded.regions end`,
           }))
           .execute();
         await nextTurn();

@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/store/db.js';
+import { createScanStore, type Scan } from '../../src/store/scan-store.js';
+import { createTestDb, testDialects } from '../support/test-db.js';
+
+const CODE = 'urn:zhuisu:code:460100FZCD40R20B9DWF';
+const OTHER = 'urn:zhuisu:code:460100AAAA00000000AA';
+const scan = (at: string, clientRegion?: string, unitKey = CODE): Scan => ({ unitKey, registered: true, at, clientClass: 'mobile', ...(clientRegion ? { clientRegion } : {}) });
+
+for (const dialect of testDialects()) {
+  describe(`scan store (${dialect})`, () => {
+    let db: Db;
+    beforeEach(async () => {
+      db = await createTestDb(dialect);
+    });
+    afterEach(() => db.destroy());
+
+    it('counts each query of a code and keeps when and where it was first queried, before and after the log is written', async () => {
+      const scans = createScanStore(db);
+      expect(await scans.record(scan('2026-11-23T08:00:00.000Z', '460100'))).toEqual({ count: 1, firstAt: '2026-11-23T08:00:00.000Z', firstRegion: '460100', lastAt: '2026-11-23T08:00:00.000Z', regions: ['460100'] });
+      await scans.flush();
+      expect(await scans.record(scan('2026-11-23T09:00:00.000Z', '110100'))).toEqual({ count: 2, firstAt: '2026-11-23T08:00:00.000Z', firstRegion: '460100', lastAt: '2026-11-23T09:00:00.000Z', regions: ['460100', '110100'] });
+      await scans.close();
+      expect(await createScanStore(db).summaryOf(CODE)).toEqual({ count: 2, firstAt: '2026-11-23T08:00:00.000Z', firstRegion: '460100', lastAt: '2026-11-23T09:00:00.000Z', regions: ['460100', '110100'] });
+      expect(await createScanStore(db).summaryOf(OTHER)).toBeUndefined();
+    });
+
+    it('keeps the regions a code was queried from when its summary has left the cache before the write', async () => {
+      const first = createScanStore(db);
+      await first.record(scan('2026-11-23T08:00:00.000Z', '460100'));
+      await first.close();
+      // A cache of one summary: the other code's query pushes this code's out before the write.
+      const scans = createScanStore(db, { cachedSummaries: 1 });
+      await scans.record(scan('2026-11-23T09:00:00.000Z', '110100'));
+      await scans.record(scan('2026-11-23T09:00:01.000Z', undefined, OTHER));
+      await scans.close();
+      expect((await createScanStore(db).summaryOf(CODE))?.regions).toEqual(['460100', '110100']);
+    });
+
+    it('leaves the stored regions alone when a query gives none', async () => {
+      const first = createScanStore(db);
+      await first.record(scan('2026-11-23T08:00:00.000Z', '460100'));
+      await first.close();
+      const scans = createScanStore(db, { cachedSummaries: 1 });
+      await scans.record(scan('2026-11-23T09:00:00.000Z'));
+      await scans.record(scan('2026-11-23T09:00:01.000Z', undefined, OTHER));
+      await scans.close();
+      expect(await createScanStore(db).summaryOf(CODE)).toEqual({ count: 2, firstAt: '2026-11-23T08:00:00.000Z', firstRegion: '460100', lastAt: '2026-11-23T09:00:00.000Z', regions: ['460100'] });
+    });
+  });
+}
