@@ -49,8 +49,7 @@ export async function benchPublicQuery(opts: { codes: number; rate: number; dir:
       const max = await load({ url: base, connections: 64, headers: json, path: pick });
       // Five seconds at the rate first, not counted: the flat-out run leaves the server a backlog (scans to write, a
       // long WAL, collections of its heap), and the figure wanted is the steady state at that rate.
-      await atConstantRate({ url: base, rate: opts.rate, seconds: 5, connections: 32, codesFile });
-      const atRate = await atConstantRate({ url: base, rate: opts.rate, seconds: SECONDS, connections: 32, codesFile });
+      const atRate = await atConstantRate({ url: base, rate: opts.rate, settleSeconds: 5, seconds: SECONDS, connections: 32, codesFile });
       return { max, atRate };
     });
     return {
@@ -103,8 +102,8 @@ async function withServer<T>(mode: 'hello' | 'platform', file: string, run: (por
 }
 
 /** The constant-rate load from constant-rate-client.ts in a child process. */
-async function atConstantRate(opts: { url: string; rate: number; seconds: number; connections: number; codesFile: string }): Promise<RateFigures> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'constant-rate-client.ts'), opts.url, opts.codesFile, String(opts.rate), String(opts.seconds), String(opts.connections)],
+async function atConstantRate(opts: { url: string; rate: number; settleSeconds: number; seconds: number; connections: number; codesFile: string }): Promise<RateFigures> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'constant-rate-client.ts'), opts.url, opts.codesFile, String(opts.rate), String(opts.seconds), String(opts.connections), String(opts.settleSeconds)],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => {
