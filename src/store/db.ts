@@ -77,7 +77,7 @@ export function createDb(opts: DbOptions): Db {
     reader?.close();
     void checkpointer?.stop();
   };
-  const db = new Kysely<Database>({ dialect: createSqliteDialect(database, { onClose: closed, ...(reader ? { onWrite: () => reader.refresh() } : {}) }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<Database>({ dialect: createSqliteDialect(database, { onClose: closed, onWrite: reader?.refresh }), plugins: [new CamelCasePlugin()] });
   const lock = createWriteLock(opts.writeLock);
   extras.set(db, { writer: createSqliteEventWriter(database), codeWriter: createSqliteCodeWriter(database), lock, options: { sqliteFile, writeLock: lock.buffer }, reader });
   return db;

@@ -82,8 +82,8 @@ export async function openImportWriter(db: Db): Promise<ImportWriter> {
   connection.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   // The log is copied into the database after the commit (checkpointLog), not by the commit itself under the lock.
   connection.pragma('wal_autocheckpoint = 0');
-  const reader = committedReaderOf(db);
-  const own = new Kysely<Database>({ dialect: createSqliteDialect(connection, { ...(reader ? { onWrite: () => reader.refresh() } : {}) }), plugins: [new CamelCasePlugin()] });
+  // Its commits are this thread's too: the server's reads see them at once.
+  const own = new Kysely<Database>({ dialect: createSqliteDialect(connection, { onWrite: committedReaderOf(db)?.refresh }), plugins: [new CamelCasePlugin()] });
   const release = await holdLock(writeLockOf(db));
   const close = async () => {
     release();

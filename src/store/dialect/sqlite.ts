@@ -40,7 +40,7 @@ const CACHED_SQL_LENGTH = 4_000;
  * running it. The connection it is given keeps prepared statements by their SQL. A statement still being iterated
  * (a streamed query) is busy and cannot run twice at once, so such a query gets a fresh statement.
  */
-export function createSqliteDialect(database: SQLite.Database, hooks: { onClose?: () => void; onWrite?: () => void } = {}): SqliteDialect {
+export function createSqliteDialect(database: SQLite.Database, hooks: { onClose?: () => void; onWrite?: (() => void) | undefined } = {}): SqliteDialect {
   const prepare = statementCache(database);
   return new SqliteDialect({
     database: {
@@ -73,7 +73,7 @@ function statementCache(database: SQLite.Database): (sql: string) => SQLite.Stat
 export interface SqliteReader {
   all(sql: string, parameters: readonly unknown[]): unknown[];
   /** Reads from now on see what has just been committed on another connection of this thread. */
-  refresh(): void;
+  refresh: () => void;
   close(): void;
 }
 
@@ -84,8 +84,7 @@ export interface SqliteReader {
  */
 export function createSqliteReader(file: string): SqliteReader | undefined {
   if (file === ':memory:') return undefined;
-  let prepare: ((sql: string) => SQLite.Statement) | undefined;
-  let connection: SQLite.Database | undefined;
+  let open: { connection: SQLite.Database; prepare: (sql: string) => SQLite.Statement } | undefined;
   let inTurn = false;
   // The reads of one turn of the event loop share one read transaction: each statement outside a transaction takes
   // and drops WAL read locks of its own, which cost as much as a lookup, and under load one turn answers dozens of
@@ -93,7 +92,7 @@ export function createSqliteReader(file: string): SqliteReader | undefined {
   // in them; a commit on this thread's own writer calls `refresh`. Ending at the next turn, it never holds back a
   // checkpoint for long.
   const endSnapshot = () => {
-    if (connection?.inTransaction) connection.exec('COMMIT');
+    if (open?.connection.inTransaction) open.connection.exec('COMMIT');
   };
   const endTurn = () => {
     inTurn = false;
@@ -101,26 +100,25 @@ export function createSqliteReader(file: string): SqliteReader | undefined {
   };
   return {
     all(sql, parameters) {
-      if (!prepare || !connection) {
-        connection = new SQLite(file, { readonly: true });
+      if (!open) {
+        const connection = new SQLite(file, { readonly: true });
         connection.pragma('busy_timeout = 5000');
         connection.pragma('cache_size = -16384');
         connection.pragma(`mmap_size = ${String(MMAP_BYTES)}`);
-        prepare = statementCache(connection);
+        open = { connection, prepare: statementCache(connection) };
       }
       if (!inTurn) {
         inTurn = true;
         setImmediate(endTurn);
       }
-      if (!connection.inTransaction) connection.exec('BEGIN');
-      return prepare(sql).all(parameters);
+      if (!open.connection.inTransaction) open.connection.exec('BEGIN');
+      return open.prepare(sql).all(parameters);
     },
     refresh: endSnapshot,
     close() {
-      if (connection?.inTransaction) connection.exec('COMMIT');
-      connection?.close();
-      connection = undefined;
-      prepare = undefined;
+      endSnapshot();
+      open?.connection.close();
+      open = undefined;
     },
   };
 }
