@@ -2,11 +2,12 @@ import { join } from 'node:path';
 import { CamelCasePlugin, Kysely, Migrator, PostgresAdapter, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './schema.js';
 import type { CodeWriter } from './code-store.js';
-import { createSqliteCodeWriter, createSqliteDatabase, createSqliteDialect, createSqliteEventWriter, createSqliteReader, type SqliteReader } from './dialect/sqlite.js';
+import type { ScanWriter } from './scan-store.js';
+import { createSqliteCodeWriter, createSqliteDatabase, createSqliteDialect, createSqliteEventWriter, createSqliteReader, createSqliteScanWriter, type SqliteReader } from './dialect/sqlite.js';
 import { kyselyEventWriter, type EventWriter } from './event-writer.js';
 import { createWriteLock, noWriteLock, type WriteLock } from './write-lock.js';
 import { startCheckpointer } from './dialect/sqlite-checkpointer.js';
-import { createPostgresDialect, postgresCodeWriter } from './dialect/postgres.js';
+import { createPostgresDialect, postgresCodeWriter, postgresScanWriter } from './dialect/postgres.js';
 import * as createLedger from './migrations/2026-11-23T0300-create-ledger.js';
 import * as createSectorTables from './migrations/2026-11-24T0100-create-sector-tables.js';
 import * as indexTraceCodesByIssue from './migrations/2026-11-24T0200-index-trace-codes-by-issue.js';
@@ -52,6 +53,7 @@ export interface DbOptions {
 interface DbExtras {
   writer: EventWriter;
   codeWriter: CodeWriter;
+  scanWriter: ScanWriter;
   lock: WriteLock;
   options: DbOptions;
   reader?: SqliteReader | undefined;
@@ -66,7 +68,7 @@ export function createDb(opts: DbOptions): Db {
   if (opts.databaseUrl) {
     const dialect = createPostgresDialect(opts.databaseUrl, opts.searchPath ? { searchPath: opts.searchPath } : {});
     const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
-    extras.set(db, { writer: kyselyEventWriter, codeWriter: postgresCodeWriter, lock: noWriteLock, options: opts });
+    extras.set(db, { writer: kyselyEventWriter, codeWriter: postgresCodeWriter, scanWriter: postgresScanWriter, lock: noWriteLock, options: opts });
     return db;
   }
   const sqliteFile = opts.sqliteFile ?? join(opts.dataDir ?? 'data', 'zhuisu.db');
@@ -79,7 +81,7 @@ export function createDb(opts: DbOptions): Db {
   };
   const db = new Kysely<Database>({ dialect: createSqliteDialect(database, { onClose: closed, onWrite: reader?.refresh }), plugins: [new CamelCasePlugin()] });
   const lock = createWriteLock(opts.writeLock);
-  extras.set(db, { writer: createSqliteEventWriter(database), codeWriter: createSqliteCodeWriter(database), lock, options: { sqliteFile, writeLock: lock.buffer }, reader });
+  extras.set(db, { writer: createSqliteEventWriter(database), codeWriter: createSqliteCodeWriter(database), scanWriter: createSqliteScanWriter(database), lock, options: { sqliteFile, writeLock: lock.buffer }, reader });
   return db;
 }
 
@@ -90,6 +92,13 @@ export function eventWriterOf(db: Db): EventWriter {
 /** The dialect's way to append an issue of trace codes. */
 export function codeWriterOf(db: Db): CodeWriter {
   const writer = extras.get(db)?.codeWriter;
+  if (!writer) throw new Error('this database was not opened with createDb');
+  return writer;
+}
+
+/** The dialect's way to write a batch of public queries' scans. */
+export function scanWriterOf(db: Db): ScanWriter {
+  const writer = extras.get(db)?.scanWriter;
   if (!writer) throw new Error('this database was not opened with createDb');
   return writer;
 }

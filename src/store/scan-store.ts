@@ -1,9 +1,10 @@
-import { sql } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import { BoundedMap } from '../domain/bounded-memo.js';
 import type { ClientClass } from '../domain/public-query/client-class.js';
-import type { Db } from './db.js';
+import { scanWriterOf, type Db } from './db.js';
 import { inChunks } from './in-list.js';
 import { precompiled } from './precompiled.js';
+import type { Database } from './schema.js';
 
 
 /** One public query of a code. */
@@ -27,10 +28,17 @@ export interface ScanSummary {
   regions: string[];
 }
 
+/** The dialect's way to write a batch of scans, inside the caller's transaction. */
+export interface ScanWriter {
+  appendLog(tx: Transaction<Database>, rows: ReadonlyArray<Insertable<Database['scanLog']>>): Promise<void>;
+  /** Adds each row's count to the stored summary, or stores it as the code's first. */
+  addToSummaries(tx: Transaction<Database>, rows: ReadonlyArray<Database['scanSummary']>): Promise<void>;
+}
+
 const MAX_REGIONS = 10;
-// Rows per statement, and a turn of the event loop after each: an embedded database writes on the thread that
-// answers queries, and a flush of a busy second written in one go held every query up by 20-30 ms.
-const ROWS_PER_STATEMENT = 50;
+// Rows written per turn of the event loop: an embedded database writes on the thread that answers queries, and a
+// flush of a busy second written in one go held every query up by 20-30 ms.
+const ROWS_PER_TURN = 200;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 // Summaries of codes queried lately. A cached summary lived long enough for the collector to move it to the old
 // generation; with 200,000 of them, collecting that generation paused the server for 30-70 ms every few seconds.
@@ -52,6 +60,7 @@ export function createScanStore(db: Db, opts: { flushEveryMs?: number; maxPendin
   let pendingByKey = new Map<string, ScanSummary>();
   let timer: NodeJS.Timeout | undefined;
   let writing: Promise<void> = Promise.resolve();
+  const writer = scanWriterOf(db);
   const summaryRow = precompiled(db, (unitKey: string) => db.selectFrom('scanSummary').selectAll().where('unitKey', '=', unitKey), 1);
 
   async function load(unitKey: string): Promise<ScanSummary | null> {
@@ -74,10 +83,10 @@ export function createScanStore(db: Db, opts: { flushEveryMs?: number; maxPendin
 
   async function write(scans: Scan[], deltas: Map<string, ScanSummary>): Promise<void> {
     await db.transaction().execute(async (tx) => {
-      for (let i = 0; i < scans.length; i += ROWS_PER_STATEMENT) {
-        await tx.insertInto('scanLog').values(scans.slice(i, i + ROWS_PER_STATEMENT).map((s) => ({
+      for (let i = 0; i < scans.length; i += ROWS_PER_TURN) {
+        await writer.appendLog(tx, scans.slice(i, i + ROWS_PER_TURN).map((s) => ({
           unitKey: s.unitKey, registered: s.registered ? 1 : 0, scannedAt: s.at, clientRegion: s.clientRegion ?? null, clientClass: s.clientClass,
-        }))).execute();
+        })));
         await nextTurn();
       }
       const registered = new Map(scans.map((s) => [s.unitKey, s.registered]));
@@ -89,15 +98,8 @@ export function createScanStore(db: Db, opts: { flushEveryMs?: number; maxPendin
         unitKey, registered: registered.get(unitKey) ? 1 : 0, scanCount: d.count, firstAt: d.firstAt, firstRegion: d.firstRegion ?? null, lastAt: d.lastAt,
         regions: mergeRegions(storedRegions.get(unitKey) ?? [], d.regions).join(','),
       }));
-      for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-        await tx.insertInto('scanSummary').values(rows.slice(i, i + ROWS_PER_STATEMENT))
-          .onConflict((oc) => oc.column('unitKey').doUpdateSet({
-            scanCount: sql`scan_summary.scan_count + excluded.scan_count`,
-            lastAt: sql`excluded.last_at`,
-            // A delta without regions leaves the stored ones alone; one with regions carries them merged.
-            regions: sql`case when excluded.regions = '' then scan_summary.regions else excluded.regions end`,
-          }))
-          .execute();
+      for (let i = 0; i < rows.length; i += ROWS_PER_TURN) {
+        await writer.addToSummaries(tx, rows.slice(i, i + ROWS_PER_TURN));
         await nextTurn();
       }
     });
