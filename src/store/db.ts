@@ -2,12 +2,12 @@ import { join } from 'node:path';
 import { CamelCasePlugin, Kysely, Migrator, PostgresAdapter, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './schema.js';
 import type { CodeWriter } from './code-store.js';
-import type { ScanWriter } from './scan-store.js';
+import { kyselyScanWriter, type ScanWriter } from './scan-writer.js';
 import { createSqliteCodeWriter, createSqliteDatabase, createSqliteDialect, createSqliteEventWriter, createSqliteReader, createSqliteScanWriter, type SqliteReader } from './dialect/sqlite.js';
 import { kyselyEventWriter, type EventWriter } from './event-writer.js';
 import { createWriteLock, noWriteLock, type WriteLock } from './write-lock.js';
 import { startCheckpointer } from './dialect/sqlite-checkpointer.js';
-import { createPostgresDialect, postgresCodeWriter, postgresScanWriter } from './dialect/postgres.js';
+import { createPostgresDialect, postgresCodeWriter } from './dialect/postgres.js';
 import * as createLedger from './migrations/2026-11-23T0300-create-ledger.js';
 import * as createSectorTables from './migrations/2026-11-24T0100-create-sector-tables.js';
 import * as indexTraceCodesByIssue from './migrations/2026-11-24T0200-index-trace-codes-by-issue.js';
@@ -68,20 +68,22 @@ export function createDb(opts: DbOptions): Db {
   if (opts.databaseUrl) {
     const dialect = createPostgresDialect(opts.databaseUrl, opts.searchPath ? { searchPath: opts.searchPath } : {});
     const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
-    extras.set(db, { writer: kyselyEventWriter, codeWriter: postgresCodeWriter, scanWriter: postgresScanWriter, lock: noWriteLock, options: opts });
+    extras.set(db, { writer: kyselyEventWriter, codeWriter: postgresCodeWriter, scanWriter: kyselyScanWriter(db), lock: noWriteLock, options: opts });
     return db;
   }
   const sqliteFile = opts.sqliteFile ?? join(opts.dataDir ?? 'data', 'zhuisu.db');
   const database = createSqliteDatabase(sqliteFile);
   const reader = createSqliteReader(sqliteFile);
   const checkpointer = opts.checkpointInBackground && sqliteFile !== ':memory:' ? startCheckpointer(sqliteFile) : undefined;
+  const scanWriter = sqliteFile === ':memory:' ? undefined : createSqliteScanWriter(sqliteFile, { onCommit: reader?.refresh });
   const closed = () => {
     reader?.close();
+    scanWriter?.close();
     void checkpointer?.stop();
   };
   const db = new Kysely<Database>({ dialect: createSqliteDialect(database, { onClose: closed, onWrite: reader?.refresh }), plugins: [new CamelCasePlugin()] });
   const lock = createWriteLock(opts.writeLock);
-  extras.set(db, { writer: createSqliteEventWriter(database), codeWriter: createSqliteCodeWriter(database), scanWriter: createSqliteScanWriter(database), lock, options: { sqliteFile, writeLock: lock.buffer }, reader });
+  extras.set(db, { writer: createSqliteEventWriter(database), codeWriter: createSqliteCodeWriter(database), scanWriter: scanWriter ?? kyselyScanWriter(db), lock, options: { sqliteFile, writeLock: lock.buffer }, reader });
   return db;
 }
 

@@ -1,7 +1,6 @@
 import pg from 'pg';
 import { PostgresDialect, sql, type Transaction } from 'kysely';
 import type { CodeWriter } from '../code-store.js';
-import type { ScanWriter } from '../scan-store.js';
 import type { Database } from '../schema.js';
 
 const INT8_OID = 20;
@@ -47,18 +46,3 @@ export const postgresCodeWriter: CodeWriter = {
 export async function lockAuditChainPostgres(tx: Transaction<Database>): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext('zhuisu.audit_log'), hashtext(current_schema()))`.execute(tx);
 }
-
-/** Scans on PostgreSQL: multi-row statements, one round trip for each part of a batch. */
-export const postgresScanWriter: ScanWriter = {
-  async appendLog(tx, rows) {
-    await tx.insertInto('scanLog').values([...rows]).execute();
-  },
-  async addToSummaries(tx, rows) {
-    await tx.insertInto('scanSummary').values([...rows]).onConflict((oc) => oc.column('unitKey').doUpdateSet({
-      scanCount: sql`scan_summary.scan_count + excluded.scan_count`,
-      lastAt: sql`excluded.last_at`,
-      // A delta without regions leaves the stored ones alone; one with regions carries them merged.
-      regions: sql`case when excluded.regions = '' then scan_summary.regions else excluded.regions end`,
-    })).execute();
-  },
-};

@@ -5,7 +5,7 @@ import { SqliteDialect } from 'kysely';
 import { BoundedMap } from '../../domain/bounded-memo.js';
 import { toEpcRows, toPartyRows } from '../event-rows.js';
 import type { CodeWriter } from '../code-store.js';
-import type { ScanWriter } from '../scan-store.js';
+import { summaryRow, type ScanWriter } from '../scan-writer.js';
 import type { EventWriter, StoredEvents } from '../event-writer.js';
 
 const MMAP_BYTES = 1 << 30;
@@ -191,28 +191,58 @@ export function createSqliteCodeWriter(database: SQLite.Database): CodeWriter {
 }
 
 /**
- * Scans on SQLite: one prepared statement run per row. A multi-row INSERT … ON CONFLICT keeps a statement journal, so
- * that a failing row undoes its statement alone, and past 64 KiB SQLite writes that journal to a temporary file: a
- * third of the time of a batch of scans went into it. A single-row statement needs none. Runs on the same connection,
- * inside the Kysely transaction that the caller holds.
+ * Scans on an SQLite file: a connection of their own, and each batch written at once, in one synchronous transaction.
+ * A batch is therefore never half-visible to the reads of this thread, and `committed` runs before any of them can see
+ * it. Its connection does not wait for the write lock: while another connection or process holds it, the batch answers
+ * false and is tried again later, rather than stopping the event loop (better-sqlite3 waits by sleeping).
+ *
+ * One prepared statement per row: a multi-row INSERT … ON CONFLICT keeps a statement journal, so that a failing row
+ * undoes its statement alone, and past 64 KiB SQLite writes that journal to a temporary file, which took a third of
+ * the time of a batch.
  */
-export function createSqliteScanWriter(database: SQLite.Database): ScanWriter {
-  let statements: { log: SQLite.Statement; summary: SQLite.Statement } | undefined;
-  const prepared = () =>
-    (statements ??= {
-      log: database.prepare('insert into scan_log (unit_key, registered, scanned_at, client_region, client_class) values (?, ?, ?, ?, ?)'),
-      summary: database.prepare(`insert into scan_summary (unit_key, registered, scan_count, first_at, first_region, last_at, regions) values (?, ?, ?, ?, ?, ?, ?)
+export function createSqliteScanWriter(file: string, hooks: { onCommit?: (() => void) | undefined } = {}): ScanWriter {
+  let open: { connection: SQLite.Database; log: SQLite.Statement; summary: SQLite.Statement; regions: SQLite.Statement } | undefined;
+  const opened = () => {
+    if (open) return open;
+    const connection = createSqliteDatabase(file);
+    connection.pragma('busy_timeout = 0');
+    open = {
+      connection,
+      log: connection.prepare('insert into scan_log (unit_key, registered, scanned_at, client_region, client_class) values (?, ?, ?, ?, ?)'),
+      summary: connection.prepare(`insert into scan_summary (unit_key, registered, scan_count, first_at, first_region, last_at, regions) values (?, ?, ?, ?, ?, ?, ?)
         on conflict (unit_key) do update set scan_count = scan_summary.scan_count + excluded.scan_count, last_at = excluded.last_at,
         regions = case when excluded.regions = '' then scan_summary.regions else excluded.regions end`),
-    });
+      regions: connection.prepare('select regions from scan_summary where unit_key = ?').pluck(),
+    };
+    return open;
+  };
   return {
-    async appendLog(_tx, rows) {
-      const { log } = prepared();
-      for (const r of rows) log.run(r.unitKey, r.registered, r.scannedAt, r.clientRegion ?? null, r.clientClass);
+    async write(batch, committed) {
+      const { connection, log, summary, regions } = opened();
+      try {
+        connection.exec('BEGIN IMMEDIATE');
+      } catch (err) {
+        if (err instanceof SQLite.SqliteError && err.code.startsWith('SQLITE_BUSY')) return false;
+        throw err;
+      }
+      try {
+        for (const r of batch.log) log.run(r.unitKey, r.registered, r.scannedAt, r.clientRegion, r.clientClass);
+        for (const d of batch.summaries) {
+          const r = summaryRow(d, d.regions.length > 0 ? (regions.get(d.unitKey) as string | undefined) : undefined);
+          summary.run(r.unitKey, r.registered, r.scanCount, r.firstAt, r.firstRegion, r.lastAt, r.regions);
+        }
+        connection.exec('COMMIT');
+      } catch (err) {
+        if (connection.inTransaction) connection.exec('ROLLBACK');
+        throw err;
+      }
+      hooks.onCommit?.();
+      committed();
+      return true;
     },
-    async addToSummaries(_tx, rows) {
-      const { summary } = prepared();
-      for (const r of rows) summary.run(r.unitKey, r.registered, r.scanCount, r.firstAt, r.firstRegion, r.lastAt, r.regions);
+    close() {
+      open?.connection.close();
+      open = undefined;
     },
   };
 }

@@ -139,15 +139,15 @@ export function createPublicQuery(deps: {
 
       if (!unit || !registered) {
         const key = unit?.canonical ?? query;
-        const scans = await scanFor(key);
+        const { after: scans } = await scanFor(key);
         await raiseSignals(key, { registered: false, isSingleItem: false, count: scans.count, regions: scans.regions.length, regionsBefore: scans.regions.length, scansAfterSale: 0 }, undefined, query, at);
         return { query, registered: false, stages: [], certificates: [], marks: [], warnings: [], scans: scanView(scans, deps.lookups) };
       }
 
       // An issued code whose item has no events of its own carries its lot's history: tell the lot's story.
       const root = issued?.lotId && !named ? issued.lotId : unit.canonical;
-      const [{ story, units, product }, regionsBefore] = await Promise.all([storyOf(root, issued), deps.scans.summaryOf(unit.canonical).then((s) => s?.regions.length ?? 0)]);
-      const scans = await scanFor(unit.canonical);
+      const [{ story, units, product }, { before, after: scans }] = await Promise.all([storyOf(root, issued), scanFor(unit.canonical)]);
+      const regionsBefore = before?.regions.length ?? 0;
       const isSingleItem = unit.kind === 'item';
       const scansAfterSale = story.finalSaleAt && scans.firstAt >= story.finalSaleAt ? scans.count : 0;
       await raiseSignals(unit.canonical, { registered: true, isSingleItem, count: scans.count, regions: scans.regions.length, regionsBefore, scansAfterSale }, story, query, at);
