@@ -1,18 +1,13 @@
+import { sql, type Kysely } from 'kysely';
 import { mergeScanRegions } from '../domain/public-query/scan-regions.js';
-import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import { inChunks } from './in-list.js';
+import type { ScanSummary } from './scan-store.js';
 import type { Database, ScanLogTable } from './schema.js';
 
 /** What a batch adds to one code's summary. */
-export interface SummaryDelta {
+export interface SummaryDelta extends ScanSummary {
   unitKey: string;
   registered: boolean;
-  count: number;
-  firstAt: string;
-  firstRegion?: string;
-  lastAt: string;
-  regions: string[];
 }
 
 export interface ScanBatch {
@@ -29,7 +24,6 @@ export interface ScanWriter {
    * stored nothing, when another connection holds the write lock: try again later.
    */
   write(batch: ScanBatch, committed: () => void): Promise<boolean>;
-  close(): void;
 }
 
 const ROWS_PER_STATEMENT = 200;
@@ -56,7 +50,6 @@ export function kyselyScanWriter(db: Kysely<Database>): ScanWriter {
       committed();
       return true;
     },
-    close() {},
   };
 }
 

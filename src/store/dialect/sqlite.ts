@@ -200,7 +200,7 @@ export function createSqliteCodeWriter(database: SQLite.Database): CodeWriter {
  * undoes its statement alone, and past 64 KiB SQLite writes that journal to a temporary file, which took a third of
  * the time of a batch.
  */
-export function createSqliteScanWriter(file: string, hooks: { onCommit?: (() => void) | undefined } = {}): ScanWriter {
+export function createSqliteScanWriter(file: string, hooks: { onCommit?: (() => void) | undefined } = {}): ScanWriter & { close(): void } {
   let open: { connection: SQLite.Database; log: SQLite.Statement; summary: SQLite.Statement; regions: SQLite.Statement } | undefined;
   const opened = () => {
     if (open) return open;
