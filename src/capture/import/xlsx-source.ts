@@ -36,17 +36,14 @@ export function cellText(value: unknown): string {
 
 /**
  * Reads the first worksheet of an XLSX file as it streams (exceljs WorkbookReader), in batches of rows; other sheets
- * (the notes of a template) are not read. The first batch is the header row alone.
+ * (the notes of a template) are not read. The first batch is the header row alone. The reader is patched
+ * (patches/exceljs+4.4.0.patch) to take every entry of the zip: as published it can stop before the shared strings.
  */
 export async function* readXlsxRows(source: Readable | Uint8Array, opts: { batchRows: number }): AsyncGenerator<SheetRows> {
   // exceljs waits for ever on a stream that ends before the first byte; an empty file has no rows.
   if (source instanceof Uint8Array && source.length === 0) return;
   const input = source instanceof Readable ? source : Readable.from([Buffer.from(source)]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' });
-  // The reader takes a worksheet's name from xl/workbook.xml and fails on one that comes after the shared strings but
-  // before that part, an order exceljs's own writer produces now and then. The name is not needed (the first sheet is
-  // read whatever it is called): an empty workbook model until the part arrives lets such a file be read.
-  Object.assign(reader, { model: { sheets: [] } });
   let batch: SheetRows = { rows: [], numbers: [] };
   let sawHeader = false;
   for await (const sheet of reader) {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { readXlsxRows } from '../../../src/capture/import/xlsx-source.js';
 
@@ -13,12 +14,12 @@ async function workbookBytes(): Promise<Buffer> {
 }
 
 /** The same parts in another order in the zip: the worksheet after the shared strings and before xl/workbook.xml. */
-async function reordered(bytes: Buffer, order: (path: string) => number): Promise<Buffer> {
+async function reordered(bytes: Buffer, order: (path: string) => number, compression: 'DEFLATE' | 'STORE' = 'DEFLATE'): Promise<Buffer> {
   const zip = await JSZip.loadAsync(bytes);
   const files = Object.values(zip.files).filter((f) => !f.dir).sort((a, b) => order(a.name) - order(b.name));
   const out = new JSZip();
   for (const file of files) out.file(file.name, await file.async('uint8array'));
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  return out.generateAsync({ type: 'nodebuffer', compression });
 }
 
 async function allRows(bytes: Buffer): Promise<string[][]> {
@@ -36,5 +37,20 @@ describe('readXlsxRows', () => {
     const rank = (path: string) => ['xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/worksheets/sheet1.xml'].indexOf(path) + (path === 'xl/workbook.xml' ? 10 : 0);
     const bytes = await reordered(await workbookBytes(), rank);
     expect(await allRows(bytes)).toEqual([['批次 (lot)', '数量 (quantity)'], ['L001', '12'], ['L002', '7']]);
+  });
+
+  // Nothing to inflate lets the unzip reach the end of the file while the reader is still storing the worksheet; the
+  // shared strings, styles and workbook part after it must still be read.
+  it('reads an uncompressed file whose shared strings come after its worksheet', async () => {
+    const bytes = await reordered(await workbookBytes(), () => 0, 'STORE');
+    expect(await allRows(bytes)).toEqual([['批次 (lot)', '数量 (quantity)'], ['L001', '12'], ['L002', '7']]);
+  });
+
+  it('reads a file that arrives in small pieces', async () => {
+    const bytes = await workbookBytes();
+    const pieces = Array.from({ length: Math.ceil(bytes.length / 512) }, (_, i) => bytes.subarray(i * 512, (i + 1) * 512));
+    const rows: string[][] = [];
+    for await (const batch of readXlsxRows(Readable.from(pieces), { batchRows: 1 })) rows.push(...batch.rows);
+    expect(rows).toEqual([['批次 (lot)', '数量 (quantity)'], ['L001', '12'], ['L002', '7']]);
   });
 });
