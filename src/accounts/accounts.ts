@@ -3,6 +3,7 @@ import { hashPassword, passwordProblem, verifyPassword } from '../domain/access/
 import type { Principal, Scope } from '../domain/access/principal.js';
 import { DomainError } from '../domain/errors.js';
 import type { Db } from '../store/db.js';
+import { createRateWindowStore } from '../store/rate-window-store.js';
 import { createSessionStore, type SessionStore } from '../store/session-store.js';
 import { createTokenStore, type ApiToken, type TokenStore } from '../store/token-store.js';
 import { createUserStore, type User, type UserStore } from '../store/user-store.js';
@@ -90,17 +91,17 @@ export function createAccounts(deps: {
      * user. Failures are counted per account and per address; over the limit, `too_many_attempts` says how long to wait.
      */
     async login(input: { username: string; password: string; address: string }): Promise<{ secret: string; csrfToken: string; expiresAt: string; user: User }> {
-      const wait = deps.limiter.retryAfter(input.username, input.address);
+      const wait = await deps.limiter.retryAfter(input.username, input.address);
       if (wait > 0) {
         throw new DomainError('too_many_attempts', `登录失败次数过多，请${Math.ceil(wait / 60)}分钟后再试 / too many failed logins; try again in ${wait} s`, { retryAfter: wait });
       }
       const found = await users.findWithPassword({ username: input.username.trim() });
       const ok = found ? await verifyPassword(input.password, found.passwordHash) : await verifyPassword(input.password, await (decoyHash ??= hashPassword(randomUUID())));
       if (!found || !ok || found.user.disabledAt) {
-        deps.limiter.failed(input.username, input.address);
+        await deps.limiter.failed(input.username, input.address);
         throw new DomainError('unauthorized', '用户名或密码不正确 / the username or password is wrong');
       }
-      deps.limiter.succeeded(input.username);
+      await deps.limiter.succeeded(input.username);
       const secret = randomBytes(32).toString('base64url');
       const now = deps.now();
       const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
@@ -193,11 +194,11 @@ export function createAccounts(deps: {
 
 export type Accounts = ReturnType<typeof createAccounts>;
 
-/** The accounts of a database: its user, session and token stores, with a fresh login limiter. */
+/** The accounts of a database: its user, session and token stores, and the login limits counted in it. */
 export function createAccountsOn(db: Db, deps: { now: () => Date; lookups: ScopeLookups }): Accounts {
   const { now } = deps;
   return createAccounts({
-    users: createUserStore(db, { now }), sessions: createSessionStore(db, { now }), tokens: createTokenStore(db, { now }), limiter: createLoginLimiter({ now }),
+    users: createUserStore(db, { now }), sessions: createSessionStore(db, { now }), tokens: createTokenStore(db, { now }), limiter: createLoginLimiter({ windows: createRateWindowStore(db, { now }) }),
     lookups: deps.lookups, now,
   });
 }

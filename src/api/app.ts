@@ -43,6 +43,8 @@ import { shipmentRoutes } from './routes/shipments/routes.js';
 import { createSiteStore } from '../store/site-store.js';
 import { createShipmentStore } from '../store/shipment-store.js';
 import rateLimit from '@fastify/rate-limit';
+import { createRateWindowStore } from '../store/rate-window-store.js';
+import { databaseRateLimitStore } from './plugins/rate-limit-store.js';
 import { DomainError } from '../domain/errors.js';
 import { publicServiceOf } from './public-service.js';
 
@@ -117,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(accessControl, { accounts, publicPrefixes: ['/docs', '/assets/'] });
   await app.register(rateLimit, {
     global: false,
+    store: databaseRateLimitStore(createRateWindowStore(deps.db, { now })),
     errorResponseBuilder: (_request, context) => new DomainError('too_many_requests', `提交过于频繁，请于${context.after}后再试 / too many from this address; try again in ${context.after}`),
   });
   await app.register(webApp, { root: deps.webRoot });

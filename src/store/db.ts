@@ -18,6 +18,7 @@ import * as createInspectionRequests from './migrations/2026-11-26T0200-create-i
 import * as recordCodeIssuers from './migrations/2026-11-26T0300-record-code-issuers.js';
 import * as createPublicService from './migrations/2026-11-27T0100-create-public-service.js';
 import * as logScansInOrder from './migrations/2026-11-27T0200-log-scans-in-order.js';
+import * as countRateWindows from './migrations/2026-11-28T0100-count-rate-windows.js';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26T0300-record-code-issuers': recordCodeIssuers,
   '2026-11-27T0100-create-public-service': createPublicService,
   '2026-11-27T0200-log-scans-in-order': logScansInOrder,
+  '2026-11-28T0100-count-rate-windows': countRateWindows,
 };
 
 const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -13,6 +13,12 @@ export function createProfileStore(db: Db, deps: { now: () => Date }) {
       return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
     },
 
+    /** How many versions are registered: they are only ever added, so a new count means a new version. */
+    async count(): Promise<number> {
+      const row = await db.selectFrom('sectorProfile').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
     async all(): Promise<SectorProfile[]> {
       const rows = await db.selectFrom('sectorProfile').select('body').orderBy('id').orderBy('version').execute();
       return rows.map((r) => JSON.parse(r.body));

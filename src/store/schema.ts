@@ -30,6 +30,7 @@ export interface Database {
   consumerAlert: ConsumerAlertTable;
   blacklistEntry: BlacklistEntryTable;
   partySite: PartySiteTable;
+  rateWindow: RateWindowTable;
 }
 
 export interface EventTable {
@@ -394,4 +395,12 @@ export interface PartySiteTable {
   name: string;
   region: string;
   registeredAt: string;
+}
+
+/** One fixed window of a rate limit: how many hits since it started, and when it ends. */
+export interface RateWindowTable {
+  key: string;
+  hits: number;
+  startedAt: string;
+  endsAt: string;
 }

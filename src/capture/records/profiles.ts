@@ -10,11 +10,22 @@ import type { AuditTrail } from '../audit/audit-trail.js';
  * The sector profiles in force: the built-in ones and any version registered as data since. `audit` records who
  * registers a profile; readers that never register one (an import's worker threads) leave it out.
  */
-export function createProfiles(deps: { store: ProfileStore; audit?: AuditTrail }) {
-  let registered: SectorProfile[] | undefined;
+export function createProfiles(deps: { store: ProfileStore; audit?: AuditTrail; recheckMs?: number }) {
+  const recheckMs = deps.recheckMs ?? 1_000;
+  let registered: { profiles: SectorProfile[]; count: number; checkedAt: number } | undefined;
+  // Kept in memory, and checked against the database at most every `recheckMs`: another process serving the same
+  // database may have registered a version since.
   async function all(): Promise<SectorProfile[]> {
-    registered ??= await deps.store.all();
-    return [...BUILT_IN_PROFILES, ...registered];
+    const now = Date.now();
+    if (registered && now - registered.checkedAt >= recheckMs) {
+      const count = await deps.store.count();
+      registered = count === registered.count ? { ...registered, checkedAt: now } : undefined;
+    }
+    if (!registered) {
+      const profiles = await deps.store.all();
+      registered = { profiles, count: profiles.length, checkedAt: now };
+    }
+    return [...BUILT_IN_PROFILES, ...registered.profiles];
   }
 
   return {
