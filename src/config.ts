@@ -21,9 +21,16 @@ export interface Config {
   readonly logLevel: string;
   /** Worker threads that validate and hash large captures beside the thread that stores them. */
   readonly captureWorkers: number;
+  /** Processes that serve HTTP on the one port; above 1 they are forked as a cluster (one event loop uses one core). */
+  readonly workers: number;
+  /** Set in the serving processes that `zhuisu serve` forks: which of them this is. */
+  readonly servingIndex: number | undefined;
   /** The built web app that the server serves beside the API (`npm run build` makes it). */
   readonly webRoot: string;
 }
+
+/** How `zhuisu serve` tells each process it forks its place among them. */
+export const SERVING_INDEX_VARIABLE = 'ZHUISU_SERVING_INDEX';
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const port = integer(env.PORT, 'PORT', 8080);
@@ -44,6 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     publicBaseUrl: (env.ZHUISU_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     logLevel: env.LOG_LEVEL ?? 'info',
     captureWorkers: integer(env.ZHUISU_CAPTURE_WORKERS, 'ZHUISU_CAPTURE_WORKERS', Math.max(1, availableParallelism())),
+    workers: Math.max(1, integer(env.ZHUISU_WORKERS, 'ZHUISU_WORKERS', 1)),
+    servingIndex: env[SERVING_INDEX_VARIABLE] ? integer(env[SERVING_INDEX_VARIABLE], SERVING_INDEX_VARIABLE, 0) : undefined,
     webRoot: resolve(env.ZHUISU_WEB_DIR ?? fileURLToPath(new URL('../dist/web', import.meta.url))),
   });
 }

@@ -16,14 +16,33 @@ import { createAccountsOn } from './accounts/accounts.js';
 import { scopeLookups } from './accounts/scope-check.js';
 import { createDemoAccounts } from './demo/demo-accounts.js';
 
-/** loadConfig → createDb → migrate → first-start set-up → buildApp → listen. */
+/** loadConfig → createDb → migrate → first-start set-up → buildApp → listen, in this one process. */
 export async function startServer(config: Config, print: (line: string) => void = console.log): Promise<{ app: FastifyInstance; close: () => Promise<void> }> {
-  const db = createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, checkpointInBackground: true });
+  const db = await prepareDatabase(config, print);
+  const server = await serveOn(db, config, { sweeps: true });
+  announceListening(config, print);
+  return server;
+}
+
+/** Opens the database, brings it to the latest schema and sets up a first start (administrator token, demo). */
+export async function prepareDatabase(config: Config, print: (line: string) => void): Promise<Db> {
+  const db = openDatabase(config);
   await migrateToLatest(db);
   const isNew = (await db.selectFrom('captureJob').select('captureId').limit(1).execute()).length === 0;
   await ensureAdminToken(db, config, print);
   if (isNew && config.demo) await announceDemo(db, config, print);
+  return db;
+}
 
+export function openDatabase(config: Config): Db {
+  return createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, checkpointInBackground: true });
+}
+
+/**
+ * The platform on a prepared database, listening. `sweeps`: this process looks for overdue units every hour; among
+ * several processes serving one database, only one does.
+ */
+export async function serveOn(db: Db, config: Config, opts: { sweeps: boolean }): Promise<{ app: FastifyInstance; close: () => Promise<void> }> {
   const app = await buildApp({
     db,
     nodeCode: config.nodeCode,
@@ -31,12 +50,10 @@ export async function startServer(config: Config, print: (line: string) => void 
     bodyLimit: config.bodyLimit,
     captureWorkers: config.captureWorkers,
     logger: { level: config.logLevel },
-    sweepEveryMs: 60 * 60 * 1000,
+    ...(opts.sweeps ? { sweepEveryMs: 60 * 60 * 1000 } : {}),
     webRoot: config.webRoot,
   });
   await app.listen({ port: config.port, host: config.host });
-  print(`Zhuisu 追溯 is listening on http://localhost:${config.port}  (web app 网页: /, API docs: /docs, EPCIS 2.0: /epcis/v2)`);
-  print(`Database: ${config.databaseUrl ? 'PostgreSQL' : `SQLite ${config.dataDir}/zhuisu.db`}`);
   return {
     app,
     async close() {
@@ -44,6 +61,11 @@ export async function startServer(config: Config, print: (line: string) => void 
       await db.destroy();
     },
   };
+}
+
+export function announceListening(config: Config, print: (line: string) => void, processes = 1): void {
+  print(`Zhuisu 追溯 is listening on http://localhost:${config.port}  (web app 网页: /, API docs: /docs, EPCIS 2.0: /epcis/v2)`);
+  print(`Database: ${config.databaseUrl ? 'PostgreSQL' : `SQLite ${config.dataDir}/zhuisu.db`}${processes > 1 ? `; ${processes} serving processes 服务进程` : ''}`);
 }
 
 /**
