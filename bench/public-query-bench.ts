@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import autocannon from 'autocannon';
 import { createCapture } from '../src/capture/capture-events.js';
 import type { RateFigures } from './constant-rate.js';
 import { createCodeIssuer } from '../src/capture/issue-codes.js';
@@ -17,9 +16,13 @@ export interface PublicQueryFigures {
   codes: number;
   /** Bare Fastify hello-world, as many requests as the machine serves: the baseline. */
   helloPerSecond: number;
-  /** GET /t/{code} as JSON for random codes, as many as the machine serves. */
+  /** Serving processes of the platform (ZHUISU_WORKERS). */
+  processes: number;
+  /** GET /t/{code} as JSON for random codes, as many as the machine serves, from `processes` processes. */
   queryPerSecond: number;
   ratio: number;
+  /** The same from one serving process. */
+  oneProcessPerSecond: number;
   /** The same query at a constant arrival rate, requests spaced evenly. */
   atRate: RateFigures;
 }
@@ -27,7 +30,7 @@ export interface PublicQueryFigures {
 const SECONDS = 10;
 
 /** The public query under load on a store of `codes` codes, against a bare Fastify server on the same machine. */
-export async function benchPublicQuery(opts: { codes: number; rate: number; dir: string; log: (line: string) => void }): Promise<PublicQueryFigures> {
+export async function benchPublicQuery(opts: { codes: number; rate: number; processes: number; dir: string; log: (line: string) => void }): Promise<PublicQueryFigures> {
   const file = join(opts.dir, 'public-query.db');
   const remove = () => {
     for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
@@ -39,14 +42,12 @@ export async function benchPublicQuery(opts: { codes: number; rate: number; dir:
   // Each code on a line of its own and the file ending in a newline, as constant-rate-client.ts reads them.
   const codesFile = join(opts.dir, 'public-query-codes.txt');
   writeFileSync(codesFile, `${codes.join('\n')}\n`);
-  const pick = () => `/t/${codes[Math.floor(Math.random() * codes.length)] ?? ''}`;
-  const json = { accept: 'application/json', 'user-agent': 'Mozilla/5.0 (Linux; Android 14) Mobile' };
   try {
-    const hello = await withServer('hello', file, (port) => load({ url: `http://127.0.0.1:${port}/`, connections: 64 }));
-    const queried = await withServer('platform', file, async (port) => {
+    const hello = await withServer('hello', file, 1, (port) => flatOut({ url: `http://127.0.0.1:${port}/`, connections: 64 }));
+    const oneProcess = await withServer('platform', file, 1, (port) => flatOut({ url: `http://127.0.0.1:${port}`, connections: 64, codesFile, warmSeconds: 3 }));
+    const queried = await withServer('platform', file, opts.processes, async (port) => {
       const base = `http://127.0.0.1:${port}`;
-      await load({ url: base, connections: 16, duration: 3, headers: json, path: pick });
-      const max = await load({ url: base, connections: 64, headers: json, path: pick });
+      const max = await flatOut({ url: base, connections: 64, codesFile, warmSeconds: 3 });
       // Five seconds at the rate first, not counted: the flat-out run leaves the server a backlog (scans to write, a
       // long WAL, collections of its heap), and the figure wanted is the steady state at that rate.
       const atRate = await atConstantRate({ url: base, rate: opts.rate, settleSeconds: 5, seconds: SECONDS, connections: 32, codesFile });
@@ -54,9 +55,11 @@ export async function benchPublicQuery(opts: { codes: number; rate: number; dir:
     });
     return {
       codes: codes.length,
-      helloPerSecond: hello.requests.average,
-      queryPerSecond: queried.max.requests.average,
-      ratio: queried.max.requests.average / hello.requests.average,
+      helloPerSecond: hello,
+      processes: opts.processes,
+      queryPerSecond: queried.max,
+      ratio: queried.max / hello,
+      oneProcessPerSecond: oneProcess,
       atRate: queried.atRate,
     };
   } finally {
@@ -87,8 +90,8 @@ async function buildStore(file: string, count: number): Promise<string[]> {
   }
 }
 
-async function withServer<T>(mode: 'hello' | 'platform', file: string, run: (port: number) => Promise<T>): Promise<T> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'public-query-server.ts'), mode, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function withServer<T>(mode: 'hello' | 'platform', file: string, processes: number, run: (port: number) => Promise<T>): Promise<T> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'public-query-server.ts'), mode, file, String(processes)], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const line = await new Promise<string>((resolve, reject) => {
       if (!child.stdout) return reject(new Error('no stdout'));
@@ -97,30 +100,32 @@ async function withServer<T>(mode: 'hello' | 'platform', file: string, run: (por
     });
     return await run((JSON.parse(line) as { port: number }).port);
   } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
+    await exited;
   }
 }
 
 /** The constant-rate load from constant-rate-client.ts in a child process. */
 async function atConstantRate(opts: { url: string; rate: number; settleSeconds: number; seconds: number; connections: number; codesFile: string }): Promise<RateFigures> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'constant-rate-client.ts'), opts.url, opts.codesFile, String(opts.rate), String(opts.seconds), String(opts.connections), String(opts.settleSeconds)],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(await runClient('constant-rate-client.ts', [opts.url, opts.codesFile, String(opts.rate), String(opts.seconds), String(opts.connections), String(opts.settleSeconds)])) as RateFigures;
+}
+
+/** Requests per second from flat-out-client.ts in a child process: random codes from `codesFile`, or GET / without it. */
+async function flatOut(opts: { url: string; connections: number; codesFile?: string; warmSeconds?: number }): Promise<number> {
+  const out = await runClient('flat-out-client.ts', [opts.url, String(SECONDS), String(opts.connections), opts.codesFile ?? '', String(opts.warmSeconds ?? 0)]);
+  const result = JSON.parse(out) as { perSecond: number; errors: number; non2xx: number };
+  if (result.errors > 0 || result.non2xx > 0) throw new Error(`flat-out load to ${opts.url}: ${String(result.errors)} errors, ${String(result.non2xx)} answers not 2xx`);
+  return result.perSecond;
+}
+
+async function runClient(script: string, args: string[]): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => {
     out += chunk.toString();
   });
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`constant-rate client exited with ${String(code)}`);
-  return JSON.parse(out) as RateFigures;
-}
-
-function load(opts: { url: string; connections: number; duration?: number; headers?: Record<string, string>; path?: () => string }): Promise<autocannon.Result> {
-  const { path } = opts;
-  return autocannon({
-    url: opts.url,
-    connections: opts.connections,
-    duration: opts.duration ?? SECONDS,
-    ...(opts.headers ? { headers: opts.headers } : {}),
-    ...(path ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: path() }) }] } : {}),
-  });
+  if (code !== 0) throw new Error(`${script} exited with ${String(code)}`);
+  return out;
 }

@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchCapture } from './capture-bench.js';
@@ -9,7 +9,7 @@ import { fmt } from './stats.js';
 import { benchTrace } from './trace-bench.js';
 import { benchPublicQuery } from './public-query-bench.js';
 
-// `npm run bench [-- --capture-events N --trace-events N --samples N --seed N --codes N --labels N --import-rows N --query-codes N --query-rate N --only capture|trace|codes|import|query]`
+// `npm run bench [-- --capture-events N --trace-events N --samples N --seed N --codes N --labels N --import-rows N --query-codes N --query-rate N --query-processes N --only capture|trace|codes|import|query]`
 const { values } = parseArgs({
   options: {
     'capture-events': { type: 'string', default: '50000' },
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     'import-rows': { type: 'string', default: '1000000' },
     'query-codes': { type: 'string', default: '1000000' },
     'query-rate': { type: 'string', default: '2000' },
+    'query-processes': { type: 'string', default: String(availableParallelism()) },
     only: { type: 'string' },
     out: { type: 'string', default: 'bench/out' },
   },
@@ -78,11 +79,12 @@ if (runs('import')) {
 }
 if (runs('query')) {
   log('');
-  log(`public query: GET /t/{code} as JSON for random codes over loopback, the server in its own process: flat out with autocannon, then at a constant rate with evenly spaced requests`);
-  const query = await benchPublicQuery({ codes: Number(values['query-codes']), rate: Number(values['query-rate']), dir, log });
+  log(`public query: GET /t/{code} as JSON for random codes over loopback, the platform in processes of its own: flat out with autocannon (from a process of its own), then at a constant rate with evenly spaced requests`);
+  const query = await benchPublicQuery({ codes: Number(values['query-codes']), rate: Number(values['query-rate']), processes: Number(values['query-processes']), dir, log });
   results.publicQuery = query;
-  log(`  bare Fastify hello-world        ${fmt(query.helloPerSecond, 0)} req/s (baseline)`);
-  log(`  GET /t/{code}, flat out         ${fmt(query.queryPerSecond, 0)} req/s   ratio ${fmt(query.ratio, 2)}   (target: at least 0.30)`);
-  log(`  GET /t/{code} at ${query.atRate.rate} req/s      served ${fmt(query.atRate.served, 0)} req/s   p50 ${fmt(query.atRate.p50, 1)} ms   p99 ${fmt(query.atRate.p99, 1)} ms   max ${fmt(query.atRate.max, 1)} ms   errors ${query.atRate.errors}   (target: p99 under 20 ms)`);
+  log(`  bare Fastify hello-world        ${fmt(query.helloPerSecond, 0)} req/s (baseline, one process)`);
+  log(`  GET /t/{code}, flat out         ${fmt(query.queryPerSecond, 0)} req/s   ratio ${fmt(query.ratio, 2)}   (${query.processes} serving processes; target: at least 0.30)`);
+  log(`  the same from one process       ${fmt(query.oneProcessPerSecond, 0)} req/s   ratio ${fmt(query.oneProcessPerSecond / query.helloPerSecond, 2)}`);
+  log(`  GET /t/{code} at ${query.atRate.rate} req/s      (${query.processes} processes) served ${fmt(query.atRate.served, 0)} req/s   p50 ${fmt(query.atRate.p50, 1)} ms   p99 ${fmt(query.atRate.p99, 1)} ms   max ${fmt(query.atRate.max, 1)} ms   errors ${query.atRate.errors}   (target: p99 under 20 ms)`);
 }
 writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
