@@ -28,6 +28,8 @@ export function ensureWebBuilt(): void {
 
 export interface DemoServer {
   baseUrl: string;
+  /** Its data folder: a test may open the database beside it, as a regulator's tool would. */
+  dataDir: string;
   /** What the server printed at its first start, as a newcomer reads it in the terminal. */
   printed: string[];
   /** The demo logins' password, read from what was printed. */
@@ -49,7 +51,7 @@ export async function startDemoServer(): Promise<DemoServer> {
   // The line reads "(password 密码 demo-…, shown once; …)": the comma ends the password.
   const password = /password 密码 ([^\s,]+)/.exec(printed.join('\n'))?.[1];
   if (!password) throw new Error(`no demo password printed:\n${printed.join('\n')}`);
-  return { baseUrl: `http://127.0.0.1:${port}`, printed, password, close: server.close };
+  return { baseUrl: `http://127.0.0.1:${port}`, dataDir, printed, password, close: server.close };
 }
 
 /** Headless Chromium as CI can run it: as root in a container, without a GPU, with no calls home. */

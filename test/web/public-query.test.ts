@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatTraceCode, issueTraceCode, parseTraceCode } from '../../src/domain/ids/trace-code.js';
+import { createDb } from '../../src/store/db.js';
+import { createPublicListStore } from '../../src/store/public-list-store.js';
 import { screenshot, useDemoBrowser } from '../support/browser.js';
 
 interface QueryAnswer {
@@ -169,6 +172,53 @@ describe('public trace-code query in the browser', () => {
     expect((await (await response).json() as QueryAnswer).registered).toBe(true);
     await page.getByTestId('query-timeline').waitFor();
     expect(new URL(page.url()).pathname).toBe('/01/06901002000200/10/L20260305');
+  });
+
+  it('shows a red banner on the page of a recalled lot whose producer is blacklisted, once the regulator publishes both', async () => {
+    // The rare-earth chain: no other test of this file opens it, and its producer is in no other chain.
+    const chainAt = web.server.printed.findIndex((line) => line.includes('[rare-earth]'));
+    const lot = /trace '([^']+)'/.exec(web.server.printed[chainAt + 1] ?? '')?.[1] ?? '';
+    const path = `/t/${encodeURIComponent(lot)}`;
+    const asked = async () => (await (await fetch(`${web.server.baseUrl}${path}`, { headers: { accept: 'application/json' } })).json()) as QueryAnswer & { producer?: { uscc: string; name: string }; warnings: Array<{ kind: string; detail: string }> };
+    const before = await asked();
+    expect(before.registered).toBe(true);
+    expect(before.warnings).toEqual([]);
+    const producer = before.producer;
+    if (!producer) throw new Error(`the rare-earth chain's lot ${lot} names no producer`);
+
+    const db = createDb({ sqliteFile: join(web.server.dataDir, 'zhuisu.db') });
+    try {
+      const lists = createPublicListStore(db);
+      const since = new Date(Date.now() - 60_000).toISOString();
+      await lists.addRecall({ recallId: 'recall-e2e-1', unitId: lot, product: 'rare-earth-oxide', party: producer.uscc, reason: '放射性指标超标 / radioactivity over the limit', startedAt: since });
+      await lists.addToBlacklist({ uscc: producer.uscc, name: producer.name, reason: '伪造检验报告 / forged inspection reports', listedAt: since });
+    } finally {
+      await db.destroy();
+    }
+
+    // The public lists are read again every few seconds, not at every query.
+    const deadline = Date.now() + 15_000;
+    let after = await asked();
+    while (after.warnings.length < 2 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      after = await asked();
+    }
+    expect(after.warnings.map((w) => [w.kind, w.detail])).toEqual([
+      ['recall', '放射性指标超标 / radioactivity over the limit'],
+      ['blacklist', '伪造检验报告 / forged inspection reports'],
+    ]);
+
+    const page = await phone();
+    await page.goto(path);
+    await page.getByTestId('query-warning').first().waitFor();
+    const banners = page.getByTestId('query-warning');
+    expect(await banners.count()).toBe(2);
+    expect(await banners.nth(0).textContent()).toContain('该产品正在召回');
+    expect(await banners.nth(0).textContent()).toContain('放射性指标超标');
+    expect(await banners.nth(1).textContent()).toContain(`${producer.name}已列入质量失信黑名单`);
+    expect(await banners.nth(0).evaluate((el) => el.classList.contains('ant-alert-error'))).toBe(true);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE_WIDTH);
+    await screenshot(page, 'public-query-recalled');
   });
 
   it.each([
