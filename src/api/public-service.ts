@@ -26,6 +26,7 @@ export function publicServiceOf(deps: { db: Db; profiles: Profiles; parties: Par
     async sectorName(sector) {
       return (await deps.profiles.find(sector))?.name;
     },
+    partyAtSite: (site) => deps.parties.atSite(site),
     async partyOf(uscc) {
       const party = await deps.parties.find(uscc);
       if (!party) return undefined;

@@ -26,6 +26,9 @@ export async function loadChain(deps: { registry: Registry; recorder: Recorder }
 
 /** Loads the demo into an empty ledger: the EPCIS pork chain, then one chain per product class through the records API. */
 export async function loadDemo(deps: { capture: Capture; issuer: CodeIssuer; registry: Registry; recorder: Recorder }): Promise<DemoSummary> {
+  for (const party of [DEMO.farm, DEMO.slaughterhouse, DEMO.market, DEMO.stall]) {
+    await deps.registry.registerParty({ uscc: party.uscc, name: party.name, region: party.region, site: party.site, sectors: ['edible-agri'] });
+  }
   const issued = await deps.issuer.issue({ count: 5, lot: DEMO.loinLot, product: '海南猪里脊肉 1 kg 装 Hainan pork loin, 1 kg pack' });
   await deps.capture.captureDocument(porkChainDocument(issued.codes.map((c) => c.unitId)));
   const chains: DemoSummary['chains'] = [];

@@ -1,11 +1,15 @@
 import type { JsonObject } from '../domain/event.js';
 
-/** Parties and places of the demo chain (GS1 China company prefixes 690xxxx). */
+/**
+ * Parties and places of the demo chain (GS1 China company prefixes 690xxxx). The events name only GS1 keys, as a
+ * partner's EPCIS system would; each enterprise is also registered with its USCC at its site, which is how the public
+ * page names it.
+ */
 export const DEMO = {
-  farm: { party: 'urn:epc:id:pgln:6901001.00000', site: 'urn:epc:id:sgln:6901001.00001.0', name: '海南定安生猪养殖场 Ding’an pig farm' },
-  slaughterhouse: { party: 'urn:epc:id:pgln:6901002.00000', site: 'urn:epc:id:sgln:6901002.00001.0', name: '海口定点屠宰场 Haikou designated slaughterhouse' },
-  market: { party: 'urn:epc:id:pgln:6901003.00000', site: 'urn:epc:id:sgln:6901003.00001.0', name: '海口农产品批发市场 Haikou wholesale market' },
-  stall: { party: 'urn:epc:id:pgln:6901004.00000', site: 'urn:epc:id:sgln:6901004.00001.0', name: '龙华菜市场 12 号猪肉摊 Longhua market stall 12' },
+  farm: { party: 'urn:epc:id:pgln:6901001.00000', site: 'urn:epc:id:sgln:6901001.00001.0', name: '海南定安生猪养殖场 Ding’an pig farm', uscc: '91469021MA5T0PGC1R', region: '469021' },
+  slaughterhouse: { party: 'urn:epc:id:pgln:6901002.00000', site: 'urn:epc:id:sgln:6901002.00001.0', name: '海口定点屠宰场 Haikou designated slaughterhouse', uscc: '91460100MA5T0TJ822', region: '460100' },
+  market: { party: 'urn:epc:id:pgln:6901003.00000', site: 'urn:epc:id:sgln:6901003.00001.0', name: '海口农产品批发市场 Haikou wholesale market', uscc: '91460108MA5T0PF43X', region: '460108' },
+  stall: { party: 'urn:epc:id:pgln:6901004.00000', site: 'urn:epc:id:sgln:6901004.00001.0', name: '龙华菜市场 12 号猪肉摊 Longhua market stall 12', uscc: '92460106MA5T0GT652', region: '460106' },
   pigLot: 'urn:epc:class:lgtin:6901001.000001.PIG20260301',
   carcassLot: 'urn:epc:class:lgtin:6901002.000010.C20260305',
   loinLot: 'urn:epc:class:lgtin:6901002.000020.L20260305',

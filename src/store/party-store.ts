@@ -29,6 +29,13 @@ export function createPartyStore(db: Db) {
       return row && { ...row, sectors: JSON.parse(row.sectors), checkOverridden: row.checkOverridden === 1 };
     },
 
+    /** The enterprise whose site (its main one, or one registered beside it) a place is. */
+    async atSite(site: string): Promise<string | undefined> {
+      const own = await db.selectFrom('party').select('uscc').where('site', '=', site).orderBy('uscc').executeTakeFirst();
+      if (own) return own.uscc;
+      return (await db.selectFrom('partySite').select('party').where('site', '=', site).executeTakeFirst())?.party;
+    },
+
     async list(opts: { limit: number; offset: number }): Promise<Party[]> {
       const rows = await db.selectFrom('party').selectAll().orderBy('uscc').limit(opts.limit).offset(opts.offset).execute();
       return rows.map((row) => ({ ...row, sectors: JSON.parse(row.sectors), checkOverridden: row.checkOverridden === 1 }));

@@ -12,4 +12,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('ends_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('rate_window_by_end').on('rate_window').column('ends_at').execute();
+  // The public query names the enterprise at an event's place when the event names none (plain EPCIS from a
+  // partner's system): its main site is on the party row.
+  await db.schema.createIndex('party_by_site').on('party').column('site').execute();
 }

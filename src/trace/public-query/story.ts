@@ -48,6 +48,8 @@ export interface Story {
 export interface StoryLookups {
   stageOf(sector: string, profileVersion: number, stage: string): Promise<StageDef | undefined>;
   partyOf(uscc: string): Promise<PartyName | undefined>;
+  /** The enterprise registered at a place (an SGLN), for events that name no enterprise of their own. */
+  partyAtSite(site: string): Promise<string | undefined>;
   regionName(code: string): string | undefined;
 }
 
@@ -57,6 +59,11 @@ const PRODUCER_STEPS = new Set(['commissioning', 'creating_class_instance', 'har
 export async function tellStory(events: readonly EventSummaryRow[], lookups: StoryLookups): Promise<Story> {
   const story: Story = { stages: [], certificates: [], marks: [], parties: [] };
   const names = new Map<string, PartyName | undefined>();
+  const owners = new Map<string, string | undefined>();
+  const ownerOf = async (site: string) => {
+    if (!owners.has(site)) owners.set(site, await lookups.partyAtSite(site));
+    return owners.get(site);
+  };
   const nameOf = async (uscc: string) => {
     if (!names.has(uscc)) names.set(uscc, await lookups.partyOf(uscc));
     return names.get(uscc);
@@ -67,7 +74,8 @@ export async function tellStory(events: readonly EventSummaryRow[], lookups: Sto
     const stageId = stringField(body, 'zhuisu:stage');
     const stage = sector && stageId ? await lookups.stageOf(sector, Number(body['zhuisu:profileVersion']), stageId) : undefined;
     const bizStep = row.bizStep ? shortStep(row.bizStep) : undefined;
-    const uscc = stringField(body, 'zhuisu:party') ?? row.recorder ?? undefined;
+    // Plain EPCIS from a partner's system names places, not our enterprises: the one registered at the place tells it.
+    const uscc = stringField(body, 'zhuisu:party') ?? row.recorder ?? (row.bizLocation ? await ownerOf(row.bizLocation) : undefined);
     const party = uscc ? await nameOf(uscc) : undefined;
     const region = stringField(body, 'zhuisu:region') ?? party?.region;
     const entry: PublicStage = { eventId: row.eventId, time: row.eventTime, name: stage?.name ?? nameOfStep(bizStep), facts: [] };

@@ -4,6 +4,7 @@ import { createCapture } from '../../../src/capture/capture-events.js';
 import { createCodeIssuer } from '../../../src/capture/issue-codes.js';
 import { createSectorRecording } from '../../../src/capture/records/sector-recording.js';
 import { loadDemo, type DemoSummary } from '../../../src/demo/load-demo.js';
+import { DEMO } from '../../../src/demo/pork-chain.js';
 import { isObject, type JsonObject } from '../../../src/domain/event.js';
 import { BUILT_IN_PROFILES } from '../../../src/domain/sectors/index.js';
 import { createCodeStore } from '../../../src/store/code-store.js';
@@ -89,6 +90,19 @@ for (const dialect of testDialects()) {
       expect(first.stages.map((s: { bizStep: string }) => s.bizStep).at(-1)).toBe('retail_selling');
       expect(second.scans.count).toBe(first.scans.count + 1);
       expect(second.scans.firstAt).toBe(first.scans.firstAt);
+    });
+
+    it('names the enterprise registered at each place of a chain captured as plain EPCIS, the farm as producer and origin', async () => {
+      const answer = (await t.app.inject({ method: 'GET', url: `/t/${demo.codes[1] ?? ''}`, headers: { accept: 'application/json' } })).json();
+      expect(answer.producer).toEqual({ uscc: DEMO.farm.uscc, name: DEMO.farm.name, region: '469021', regionName: '海南省定安县' });
+      expect(answer.origin).toEqual({ region: '469021', regionName: '海南省定安县' });
+      const partyByStep = answer.stages.map((s: { bizStep: string; party?: { uscc: string } }) => [s.bizStep, s.party?.uscc]);
+      expect(partyByStep).toEqual([
+        ['commissioning', DEMO.farm.uscc], ['shipping', DEMO.farm.uscc], ['receiving', DEMO.slaughterhouse.uscc], ['killing', DEMO.slaughterhouse.uscc],
+        ['zhuisu:cutting', DEMO.slaughterhouse.uscc], ['packing', DEMO.slaughterhouse.uscc], ['shipping', DEMO.slaughterhouse.uscc],
+        ['receiving', DEMO.market.uscc], ['unpacking', DEMO.market.uscc], ['shipping', DEMO.market.uscc],
+        ['receiving', DEMO.stall.uscc], ['retail_selling', DEMO.stall.uscc],
+      ]);
     });
   });
 }
