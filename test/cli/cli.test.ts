@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { freePort } from '../support/free-port.js';
 import { DEMO } from '../../src/demo/pork-chain.js';
 import { commission, documentOf, lot, q } from '../support/chain.js';
 
@@ -12,16 +12,6 @@ const TOKEN = 'cli-test-token-0123456789';
 
 function zhuisu(args: string[], env: Record<string, string>) {
   return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 describe('zhuisu command line (sqlite)', () => {
