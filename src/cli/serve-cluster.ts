@@ -11,6 +11,7 @@ import { SERVING_INDEX_VARIABLE } from '../config.js';
 export async function forkServingProcesses(opts: { count: number; log: (line: string) => void }): Promise<{ port: number; stop(): Promise<void> }> {
   let stopping = false;
   let started = false;
+  const workers: Worker[] = [];
   const fork = (index: number): Worker => {
     const worker = cluster.fork({ [SERVING_INDEX_VARIABLE]: String(index) });
     worker.once('exit', (code, signal) => {
@@ -21,7 +22,6 @@ export async function forkServingProcesses(opts: { count: number; log: (line: st
     });
     return worker;
   };
-  const workers: Worker[] = [];
   const listening = new Promise<number>((resolve, reject) => {
     let ready = 0;
     const onListening = (_worker: Worker, address: { port: number }) => {

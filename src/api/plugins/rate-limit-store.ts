@@ -1,7 +1,16 @@
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
-import type { RateWindowStore } from '../../store/rate-window-store.js';
+import type { RateWindow, RateWindowStore } from '../../store/rate-window-store.js';
 
 type Route = { method?: unknown; url?: unknown };
+type Answer = (err: Error | null, result?: { current: number; ttl: number }) => void;
+
+/** The plugin's callback from a window as it stands (none: nothing counted yet). */
+function answer(counted: Promise<RateWindow | undefined>, callback: Answer): void {
+  counted.then(
+    (window) => callback(null, window ? { current: window.hits, ttl: window.msLeft } : { current: 0, ttl: 0 }),
+    (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
+  );
+}
 
 /**
  * @fastify/rate-limit's store, counting in the database instead of each process's memory: with several processes
@@ -16,18 +25,12 @@ export function databaseRateLimitStore(windows: RateWindowStore): FastifyRateLim
       this.scope = route?.url ? `rate:${String(route.method)} ${String(route.url)}` : 'rate:global';
     }
 
-    incr(key: string, callback: (err: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number): void {
-      windows.hit(`${this.scope}:${key}`, timeWindow).then(
-        (window) => callback(null, { current: window.hits, ttl: window.msLeft }),
-        (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
-      );
+    incr(key: string, callback: Answer, timeWindow: number): void {
+      answer(windows.hit(`${this.scope}:${key}`, timeWindow), callback);
     }
 
-    read(key: string, callback: (err: Error | null, result?: { current: number; ttl: number }) => void): void {
-      windows.peek(`${this.scope}:${key}`).then(
-        (window) => callback(null, window ? { current: window.hits, ttl: window.msLeft } : { current: 0, ttl: 0 }),
-        (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
-      );
+    read(key: string, callback: Answer): void {
+      answer(windows.peek(`${this.scope}:${key}`), callback);
     }
 
     child(options: Parameters<FastifyRateLimitStore['child']>[0]): FastifyRateLimitStore {

@@ -58,16 +58,9 @@ const PRODUCER_STEPS = new Set(['commissioning', 'creating_class_instance', 'har
 /** Builds the story from events already cut down to what the public may read (domain/access/event-view.ts). */
 export async function tellStory(events: readonly EventSummaryRow[], lookups: StoryLookups): Promise<Story> {
   const story: Story = { stages: [], certificates: [], marks: [], parties: [] };
-  const names = new Map<string, PartyName | undefined>();
-  const owners = new Map<string, string | undefined>();
-  const ownerOf = async (site: string) => {
-    if (!owners.has(site)) owners.set(site, await lookups.partyAtSite(site));
-    return owners.get(site);
-  };
-  const nameOf = async (uscc: string) => {
-    if (!names.has(uscc)) names.set(uscc, await lookups.partyOf(uscc));
-    return names.get(uscc);
-  };
+  // A chain names the same few enterprises and places over and over: each is looked up once per story.
+  const nameOf = askedOnce((uscc) => lookups.partyOf(uscc));
+  const ownerOf = askedOnce((site) => lookups.partyAtSite(site));
   for (const row of events) {
     const body = row.body as JsonObject;
     const sector = stringField(body, 'zhuisu:sector');
@@ -106,7 +99,7 @@ export async function tellStory(events: readonly EventSummaryRow[], lookups: Sto
     if (bizStep && FINAL_SALE_STEPS.has(bizStep)) story.finalSaleAt = row.eventTime;
   }
   const first = story.stages[0]?.party;
-  if (!story.producer && first) story.producer = names.get(first.uscc);
+  if (!story.producer && first) story.producer = await nameOf(first.uscc);
   if (!story.origin && story.producer?.region && story.producer.regionName) story.origin = { region: story.producer.region, regionName: story.producer.regionName };
   return story;
 }
@@ -114,6 +107,14 @@ export async function tellStory(events: readonly EventSummaryRow[], lookups: Sto
 /** `shipping` for a CBV step, `zhuisu:cutting` for one of the platform's, other URIs as they are. */
 function shortStep(bizStep: string): string {
   return bizStep.startsWith(ZHUISU_BIZSTEP) ? `zhuisu:${bizStep.slice(ZHUISU_BIZSTEP.length)}` : shortCbv('bizStep', bizStep);
+}
+
+function askedOnce<T>(lookup: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const answers = new Map<string, T>();
+  return async (key) => {
+    if (!answers.has(key)) answers.set(key, await lookup(key));
+    return answers.get(key) as T;
+  };
 }
 
 function nameOfStep(bizStep: string | undefined): Text {
