@@ -20,6 +20,9 @@ export function precompiled<Args extends readonly unknown[], Row>(db: Db, build:
     return { compiled, places };
   };
   const reader = committedReaderOf(db);
+  // The members of a row, renamed once: every row of the query then gets the same members in the same order, where
+  // the plugin's own mapping renamed each column of each row again.
+  let members: { columns: readonly string[]; names: string[] } | undefined;
   return async (...args) => {
     const { compiled, places } = (prepared ??= prepare());
     const parameters = compiled.parameters.map((value, i) => {
@@ -27,14 +30,21 @@ export function precompiled<Args extends readonly unknown[], Row>(db: Db, build:
       return place < 0 ? value : args[place];
     });
     if (!reader) return (await db.executeQuery<Row>({ ...compiled, parameters })).rows;
-    return reader.all(compiled.sql, parameters).map((row) => columnNames.rowOf(row) as Row);
+    const { columns, values } = reader.raw(compiled.sql, parameters);
+    if (members?.columns !== columns) members = { columns, names: columns.map((column) => columnNames.nameOf(column)) };
+    const { names } = members;
+    return values.map((value) => {
+      const row: Record<string, unknown> = {};
+      for (let i = 0; i < names.length; i++) row[names[i] as string] = value[i];
+      return row as Row;
+    });
   };
 }
 
-/** The store's camel-case plugin, for rows read beside Kysely. */
+/** The store's camel-case plugin, for the column names of rows read beside Kysely. */
 class ColumnNames extends CamelCasePlugin {
-  rowOf(row: unknown): unknown {
-    return this.mapRow(row as Record<string, unknown>);
+  nameOf(column: string): string {
+    return this.camelCase(column);
   }
 }
 

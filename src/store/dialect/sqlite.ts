@@ -72,7 +72,8 @@ function statementCache(database: SQLite.Database): (sql: string) => SQLite.Stat
 
 /** Rows of committed data, read at once rather than in turn with the writes. */
 export interface SqliteReader {
-  all(sql: string, parameters: readonly unknown[]): unknown[];
+  /** The rows as arrays of values, in the order of `columns`: no object with named members is made for a row. */
+  raw(sql: string, parameters: readonly unknown[]): { columns: readonly string[]; values: unknown[][] };
   /** Reads from now on see what has just been committed on another connection of this thread. */
   refresh: () => void;
   close(): void;
@@ -86,6 +87,7 @@ export interface SqliteReader {
 export function createSqliteReader(file: string): SqliteReader | undefined {
   if (file === ':memory:') return undefined;
   let open: { connection: SQLite.Database; prepare: (sql: string) => SQLite.Statement } | undefined;
+  const columnsOf = new WeakMap<SQLite.Statement, string[]>();
   let inTurn = false;
   // The reads of one turn of the event loop share one read transaction: each statement outside a transaction takes
   // and drops WAL read locks of its own, which cost as much as a lookup, and under load one turn answers dozens of
@@ -100,7 +102,7 @@ export function createSqliteReader(file: string): SqliteReader | undefined {
     endSnapshot();
   };
   return {
-    all(sql, parameters) {
+    raw(sql, parameters) {
       if (!open) {
         const connection = new SQLite(file, { readonly: true });
         connection.pragma('busy_timeout = 5000');
@@ -113,7 +115,13 @@ export function createSqliteReader(file: string): SqliteReader | undefined {
         setImmediate(endTurn);
       }
       if (!open.connection.inTransaction) open.connection.exec('BEGIN');
-      return open.prepare(sql).all(parameters);
+      const statement = open.prepare(sql);
+      let columns = columnsOf.get(statement);
+      if (!columns) {
+        columns = statement.columns().map((column) => column.name);
+        columnsOf.set(statement, columns);
+      }
+      return { columns, values: statement.raw(true).all(parameters) as unknown[][] };
     },
     refresh: endSnapshot,
     close() {

@@ -10,7 +10,7 @@ import { parseUnitId, type UnitId } from '../../domain/ids/unit-id.js';
 import type { Text } from '../../domain/sectors/profile.js';
 import type { AlertStore } from '../../store/alert-store.js';
 import type { CodeStore, IssuedCode } from '../../store/code-store.js';
-import type { ScanStore, ScanSummary } from '../../store/scan-store.js';
+import type { Scan, ScanStore, ScanSummary } from '../../store/scan-store.js';
 import type { TraceStore } from '../../store/trace-store.js';
 import type { Trace } from '../trace.js';
 import { tellStory, type Fact, type PartyName, type PublicStage, type Story, type StoryLookups } from './story.js';
@@ -65,13 +65,13 @@ export function createPublicQuery(deps: {
   storyTtlMs?: number;
 }) {
   const storyTtlMs = deps.storyTtlMs ?? 5_000;
-  type Told = { story: Story; units: string[] };
+  // Codes of one lot issued under different product names share the lot's story and differ in the product only: each
+  // told story keeps the products it was asked for, by the name the codes were issued under.
+  type Told = { story: Story; units: string[]; products: Map<string, Promise<PublicAnswer['product'] | undefined>> };
   const stories = new BoundedMap<string, { at: number; told: Promise<Told>; renewing?: boolean }>(20_000);
-  // Codes of one lot issued under different product names share the lot's story and differ in the product only.
-  const products = new BoundedMap<string, { story: Story; product: Promise<PublicAnswer['product'] | undefined> }>(20_000);
 
   function tell(root: string): Promise<Told> {
-    return deps.trace.backwardEvents(root, { sight: PUBLIC_SIGHT }).then(async ({ units, events }) => ({ units, story: await tellStory(events, deps.lookups) }));
+    return deps.trace.backwardEvents(root, { sight: PUBLIC_SIGHT }).then(async ({ units, events }) => ({ units, story: await tellStory(events, deps.lookups), products: new Map() }));
   }
 
   // A story past its time is still told while its renewal is under way, for up to STALE_TTLS times its time: the
@@ -98,16 +98,17 @@ export function createPublicQuery(deps: {
     return told;
   }
 
-  async function storyOf(root: string, issued: IssuedCode | undefined): Promise<Told & { product: PublicAnswer['product'] | undefined }> {
+  async function storyOf(root: string, issued: IssuedCode | undefined): Promise<{ told: Told; product: PublicAnswer['product'] | undefined }> {
     const told = await toldOf(root);
-    const key = `${root}\u0000${issued?.product ?? ''}`;
-    let known = products.get(key);
-    if (known?.story !== told.story) {
-      known = { story: told.story, product: productOf(told.story, issued, deps.lookups) };
-      products.set(key, known);
-      known.product.catch(() => products.delete(key));
+    const name = issued?.product ?? '';
+    let product = told.products.get(name);
+    if (!product) {
+      const asked = productOf(told.story, issued, deps.lookups);
+      told.products.set(name, asked);
+      asked.catch(() => told.products.delete(name));
+      product = asked;
     }
-    return { ...told, product: await known.product };
+    return { told, product: await product };
   }
 
   async function raiseSignals(unitKey: string, facts: Parameters<typeof signalsOf>[0], story: Story | undefined, query: string, at: string): Promise<void> {
@@ -133,20 +134,19 @@ export function createPublicQuery(deps: {
       const at = deps.now().toISOString();
       const { unit, issued, named } = await resolve(query);
       const registered = issued !== undefined || named;
-      const scanFor = (unitKey: string) => deps.scans.record({
-        unitKey, registered, at, clientClass: clientClassOf(client.userAgent), ...(client.region ? { clientRegion: client.region } : {}),
-      });
+      const scan: Scan = { unitKey: unit?.canonical ?? query, registered, at, clientClass: clientClassOf(client.userAgent) };
+      if (client.region) scan.clientRegion = client.region;
 
       if (!unit || !registered) {
-        const key = unit?.canonical ?? query;
-        const { after: scans } = await scanFor(key);
-        await raiseSignals(key, { registered: false, isSingleItem: false, count: scans.count, regions: scans.regions.length, regionsBefore: scans.regions.length, scansAfterSale: 0 }, undefined, query, at);
+        const { after: scans } = await deps.scans.record(scan);
+        await raiseSignals(scan.unitKey, { registered: false, isSingleItem: false, count: scans.count, regions: scans.regions.length, regionsBefore: scans.regions.length, scansAfterSale: 0 }, undefined, query, at);
         return { query, registered: false, stages: [], certificates: [], marks: [], warnings: [], scans: scanView(scans, deps.lookups) };
       }
 
       // An issued code whose item has no events of its own carries its lot's history: tell the lot's story.
       const root = issued?.lotId && !named ? issued.lotId : unit.canonical;
-      const [{ story, units, product }, { before, after: scans }] = await Promise.all([storyOf(root, issued), scanFor(unit.canonical)]);
+      const { told: { story, units }, product } = await storyOf(root, issued);
+      const { before, after: scans } = await deps.scans.record(scan);
       const regionsBefore = before?.regions.length ?? 0;
       const isSingleItem = unit.kind === 'item';
       const scansAfterSale = story.finalSaleAt && scans.firstAt >= story.finalSaleAt ? scans.count : 0;
@@ -169,7 +169,7 @@ export function createPublicQuery(deps: {
     async responsibleFor(input: string): Promise<{ unitId?: string; party?: string; region?: string; sector?: string }> {
       const { unit, issued, named } = await resolve(input.trim());
       if (!unit || (!issued && !named)) return {};
-      const { story } = await storyOf(issued?.lotId && !named ? issued.lotId : unit.canonical, issued);
+      const { told: { story } } = await storyOf(issued?.lotId && !named ? issued.lotId : unit.canonical, issued);
       return {
         unitId: unit.canonical,
         ...(story.producer ? { party: story.producer.uscc } : {}),
