@@ -83,24 +83,46 @@ export function issueTraceCode(nodeCode: string = DEFAULT_NODE_CODE, randomBytes
 type Checked = { code: string; nodeCode: string } | { problem: string };
 
 function checkTraceCode(input: string): Checked {
+  // One pass over the characters, the check computed on the way; the compact form is built only when the input is
+  // not already in it. Every public query reads a code this way, mostly as printed on the label, already compact.
+  let length = 0;
+  let interim = 0;
+  let compact = true;
+  let nodeDigits = true;
+  for (let i = 0; i < input.length; i++) {
+    let c = input.charCodeAt(i);
+    if (c === 45 || c === 32) {
+      compact = false;
+      continue;
+    }
+    if (c >= 97 && c <= 122) c -= 32;
+    else if (c >= 128) c = input.charAt(i).toUpperCase().charCodeAt(0);
+    const v = c < 128 ? (VALUE[c] ?? -1) : -1;
+    if (v < 0) return { problem: `contains "${input.charAt(i)}", which is not used in trace codes (0-9 and A-Z without I, L, O, U)` };
+    if (ALPHABET.charCodeAt(v) !== input.charCodeAt(i)) compact = false;
+    if (length < NODE_DIGITS && v > 9) nodeDigits = false;
+    if (length < CODE_LENGTH) interim = timesA(interim) ^ v;
+    length++;
+  }
+  if (length !== CODE_LENGTH) {
+    return { problem: `has ${length} characters, expected ${CODE_LENGTH} (6-digit node code, 13 code characters, 1 check character)` };
+  }
+  const code = compact ? input : compactForm(input);
+  const nodeCode = code.slice(0, NODE_DIGITS);
+  if (!nodeDigits) return { problem: `starts with "${nodeCode}", but the node code is 6 digits` };
+  if (interim !== 0) return { problem: 'does not match its check character; it may be mistyped' };
+  return { code, nodeCode };
+}
+
+/** The code without separators, upper case, I and L read as 1 and O as 0; its characters were checked already. */
+function compactForm(input: string): string {
   let code = '';
   for (let i = 0; i < input.length; i++) {
     const ch = input.charAt(i);
     if (ch === '-' || ch === ' ') continue;
-    const c = ch.toUpperCase().charCodeAt(0);
-    const v = c < 128 ? (VALUE[c] ?? -1) : -1;
-    if (v < 0) return { problem: `contains "${ch}", which is not used in trace codes (0-9 and A-Z without I, L, O, U)` };
-    code += ALPHABET.charAt(v);
+    code += ALPHABET.charAt(VALUE[ch.toUpperCase().charCodeAt(0)] ?? 0);
   }
-  if (code.length !== CODE_LENGTH) {
-    return { problem: `has ${code.length} characters, expected ${CODE_LENGTH} (6-digit node code, 13 code characters, 1 check character)` };
-  }
-  const nodeCode = code.slice(0, NODE_DIGITS);
-  if (!/^[0-9]{6}$/.test(nodeCode)) return { problem: `starts with "${nodeCode}", but the node code is 6 digits` };
-  if (dammInterim(symbolValues(code), CODE_LENGTH) !== 0) {
-    return { problem: 'does not match its check character; it may be mistyped' };
-  }
-  return { code, nodeCode };
+  return code;
 }
 
 /**
