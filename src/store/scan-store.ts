@@ -85,7 +85,7 @@ export function createScanStore(db: Db, opts: { flushEveryMs?: number; maxPendin
         scans, deltas,
         batch: {
           log: scans.map((s) => ({ unitKey: s.unitKey, registered: s.registered ? 1 : 0, scannedAt: s.at, clientRegion: s.clientRegion ?? null, clientClass: s.clientClass })),
-          summaries: [...deltas].map(([unitKey, d]) => ({ unitKey, registered: registered.get(unitKey) ?? false, ...d })),
+          summaries: Array.from(deltas, ([unitKey, d]) => ({ unitKey, registered: registered.get(unitKey) ?? false, count: d.count, firstAt: d.firstAt, firstRegion: d.firstRegion, lastAt: d.lastAt, regions: d.regions })),
         },
       };
     }
@@ -138,9 +138,8 @@ export function createScanStore(db: Db, opts: { flushEveryMs?: number; maxPendin
   return {
     /** Logs one query and answers the code's summary before it and with it counted. */
     async record(scan: Scan): Promise<{ before: ScanSummary | undefined; after: ScanSummary }> {
-      const delta = {
-        count: 1, firstAt: scan.at, lastAt: scan.at, regions: scan.clientRegion ? [scan.clientRegion] : [], ...(scan.clientRegion ? { firstRegion: scan.clientRegion } : {}),
-      };
+      const delta: ScanSummary = { count: 1, firstAt: scan.at, lastAt: scan.at, regions: scan.clientRegion ? [scan.clientRegion] : [] };
+      if (scan.clientRegion) delta.firstRegion = scan.clientRegion;
       const before = await summaryNow(scan.unitKey);
       pending.set(scan.unitKey, combine(pending.get(scan.unitKey), delta));
       pendingScans.push(scan);

@@ -1,13 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static, type TObject } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { PublicAnswer, PublicQuery } from '../../../trace/public-query/public-query.js';
+import type { Client, PublicAnswer, PublicQuery } from '../../../trace/public-query/public-query.js';
 import type { PublicStage } from '../../../trace/public-query/story.js';
 import { problemResponses } from '../../problem.js';
 import { linksetOf } from './linkset.js';
 import { PublicAnswerView, PublicQueryString } from './schemas.js';
 
 const LINKSET_TYPE = 'application/linkset+json';
+// Every answer is about this moment (it counts the query): no cache may keep it.
+const JSON_ANSWER_HEADERS = { 'cache-control': 'no-store', 'content-type': 'application/json; charset=utf-8' };
 
 /**
  * The public query (一站式查询) at the address printed in every QR code, `/t/{code}`, and at the GS1 Digital Link
@@ -27,14 +29,18 @@ export const publicQueryRoutes: FastifyPluginAsyncTypebox<{ publicQuery: PublicQ
 
   async function answer(request: FastifyRequest & { query: Static<typeof PublicQueryString> }, reply: FastifyReply, code: string) {
     const accept = request.headers.accept ?? '';
-    const path = request.url.split('?')[0] ?? '';
+    const question = request.url.indexOf('?');
+    const path = question < 0 ? request.url : request.url.slice(0, question);
     if (request.query.linkType === 'linkset' || request.query.linkType === 'all' || accept.includes(LINKSET_TYPE)) {
       // Sent already serialised: the route's response schema is that of the JSON answer.
       return reply.type(LINKSET_TYPE).send(JSON.stringify(linksetOf({ publicBaseUrl, path, code })));
     }
     if (!prefersJson(accept)) return reply.sendAppShell();
-    const result = await publicQuery.query(code, { ...(request.query.region ? { region: request.query.region } : {}), ...(request.headers['user-agent'] ? { userAgent: request.headers['user-agent'] } : {}) });
-    return reply.header('cache-control', 'no-store').type('application/json; charset=utf-8').send(answerJson(result, path));
+    const client: Client = {};
+    if (request.query.region) client.region = request.query.region;
+    if (request.headers['user-agent']) client.userAgent = request.headers['user-agent'];
+    const result = await publicQuery.query(code, client);
+    return reply.headers(JSON_ANSWER_HEADERS).send(answerJson(result, path));
   }
 
   // The story and the product are most of an answer and are shared by every code of a lot issued under one name (the
