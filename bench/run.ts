@@ -85,6 +85,7 @@ if (runs('query')) {
   log(`  bare Fastify hello-world        ${fmt(query.helloPerSecond, 0)} req/s (baseline, one process)`);
   log(`  GET /t/{code}, flat out         ${fmt(query.queryPerSecond, 0)} req/s   ratio ${fmt(query.ratio, 2)}   (${query.processes} serving processes; target: at least 0.30)`);
   log(`  the same from one process       ${fmt(query.oneProcessPerSecond, 0)} req/s   ratio ${fmt(query.oneProcessPerSecond / query.helloPerSecond, 2)}`);
+  log(`  (medians of ${query.runs.hello.length} runs each: hello-world ${query.runs.hello.map((r) => fmt(r, 0)).join(', ')}; ${query.processes} processes ${query.runs.query.map((r) => fmt(r, 0)).join(', ')}; one process ${query.runs.oneProcess.map((r) => fmt(r, 0)).join(', ')})`);
   log(`  GET /t/{code} at ${query.atRate.rate} req/s      (${query.processes} processes) served ${fmt(query.atRate.served, 0)} req/s   p50 ${fmt(query.atRate.p50, 1)} ms   p99 ${fmt(query.atRate.p99, 1)} ms   max ${fmt(query.atRate.max, 1)} ms   errors ${query.atRate.errors}   (target: p99 under 20 ms)`);
 }
 writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
