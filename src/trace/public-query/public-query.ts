@@ -98,15 +98,15 @@ export function createPublicQuery(deps: {
     return told;
   }
 
-  async function storyOf(root: string, issued: IssuedCode | undefined): Promise<{ told: Told; product: PublicAnswer['product'] | undefined }> {
-    const told = await toldOf(root);
+  async function storyOf(unit: UnitId, issued: IssuedCode | undefined, named: boolean): Promise<{ told: Told; product: PublicAnswer['product'] | undefined }> {
+    // An issued code whose item has no events of its own carries its lot's history: tell the lot's story.
+    const told = await toldOf(issued?.lotId && !named ? issued.lotId : unit.canonical);
     const name = issued?.product ?? '';
     let product = told.products.get(name);
     if (!product) {
-      const asked = productOf(told.story, issued, deps.lookups);
-      told.products.set(name, asked);
-      asked.catch(() => told.products.delete(name));
-      product = asked;
+      product = productOf(told.story, issued, deps.lookups);
+      told.products.set(name, product);
+      product.catch(() => told.products.delete(name));
     }
     return { told, product: await product };
   }
@@ -143,9 +143,7 @@ export function createPublicQuery(deps: {
         return { query, registered: false, stages: [], certificates: [], marks: [], warnings: [], scans: scanView(scans, deps.lookups) };
       }
 
-      // An issued code whose item has no events of its own carries its lot's history: tell the lot's story.
-      const root = issued?.lotId && !named ? issued.lotId : unit.canonical;
-      const { told: { story, units }, product } = await storyOf(root, issued);
+      const { told: { story, units }, product } = await storyOf(unit, issued, named);
       const { before, after: scans } = await deps.scans.record(scan);
       const regionsBefore = before?.regions.length ?? 0;
       const isSingleItem = unit.kind === 'item';
@@ -169,7 +167,7 @@ export function createPublicQuery(deps: {
     async responsibleFor(input: string): Promise<{ unitId?: string; party?: string; region?: string; sector?: string }> {
       const { unit, issued, named } = await resolve(input.trim());
       if (!unit || (!issued && !named)) return {};
-      const { told: { story } } = await storyOf(issued?.lotId && !named ? issued.lotId : unit.canonical, issued);
+      const { told: { story } } = await storyOf(unit, issued, named);
       return {
         unitId: unit.canonical,
         ...(story.producer ? { party: story.producer.uscc } : {}),

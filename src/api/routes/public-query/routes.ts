@@ -47,21 +47,21 @@ export const publicQueryRoutes: FastifyPluginAsyncTypebox<{ publicQuery: PublicQ
   // public query keeps them for a while): they are written out once, not once per query, and kept as UTF-8 bytes,
   // and each answer is one buffer: the query's own few fields written in front of those bytes. Serialising the whole
   // answer took a tenth of a query; sent as a string, its Chinese text was also measured and encoded on every send.
-  type Told = Pick<PublicAnswer, 'product' | 'stages' | 'certificates' | 'marks' | 'producer' | 'origin'>;
-  // By the story's stages, then by the product: the codes of one lot may be issued under several product names.
-  const toldJson = new WeakMap<PublicStage[], WeakMap<object, { told: Told; bytes: Buffer }>>();
+  // By the story's stages, then by the product: a story is told anew (new stages) whenever any of it changes, and the
+  // codes of one lot may be issued under several product names.
+  const toldJson = new WeakMap<PublicStage[], WeakMap<object, Buffer>>();
   const NO_PRODUCT = {};
   function toldBytes(answer: PublicAnswer): Buffer {
-    const told: Told = { product: answer.product, stages: answer.stages, certificates: answer.certificates, marks: answer.marks, producer: answer.producer, origin: answer.origin };
     let byProduct = toldJson.get(answer.stages);
     if (!byProduct) toldJson.set(answer.stages, (byProduct = new WeakMap()));
-    let written = byProduct.get(answer.product ?? NO_PRODUCT);
-    if (!written || (Object.keys(told) as Array<keyof Told>).some((key) => written?.told[key] !== told[key])) {
+    let bytes = byProduct.get(answer.product ?? NO_PRODUCT);
+    if (!bytes) {
+      const { product, stages, certificates, marks, producer, origin } = answer;
       // From its first member on: `"product":{…},"stages":[…],…}`.
-      written = { told, bytes: Buffer.from(JSON.stringify(told).slice(1)) };
-      byProduct.set(answer.product ?? NO_PRODUCT, written);
+      bytes = Buffer.from(JSON.stringify({ product, stages, certificates, marks, producer, origin }).slice(1));
+      byProduct.set(product ?? NO_PRODUCT, bytes);
     }
-    return written.bytes;
+    return bytes;
   }
   function answerJson(answer: PublicAnswer, path: string): Buffer {
     // The query's own members written out directly: JSON.stringify of an object made for the purpose took as long
