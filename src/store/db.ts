@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import { CamelCasePlugin, Kysely, Migrator, PostgresAdapter, type Migration, type MigrationProvider } from 'kysely';
+import { CamelCasePlugin, Kysely, Migrator, PostgresAdapter, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { Database } from './schema.js';
 import type { CodeWriter } from './code-store.js';
-import { kyselyScanWriter, type ScanWriter } from './scan-writer.js';
-import { createSqliteCodeWriter, createSqliteDatabase, createSqliteDialect, createSqliteEventWriter, createSqliteReader, createSqliteScanWriter, type SqliteReader } from './dialect/sqlite.js';
+import type { ScanLog } from './scan-log.js';
+import { createSqliteCodeWriter, createSqliteDatabase, createSqliteDialect, createSqliteEventWriter, createSqliteReader, type SqliteReader } from './dialect/sqlite.js';
+import { createSqliteScanLog, scansFileOf } from './dialect/sqlite-scans.js';
 import { kyselyEventWriter, type EventWriter } from './event-writer.js';
 import { createWriteLock, noWriteLock, type WriteLock } from './write-lock.js';
 import { startCheckpointer } from './dialect/sqlite-checkpointer.js';
@@ -19,6 +20,7 @@ import * as recordCodeIssuers from './migrations/2026-11-26T0300-record-code-iss
 import * as createPublicService from './migrations/2026-11-27T0100-create-public-service.js';
 import * as logScansInOrder from './migrations/2026-11-27T0200-log-scans-in-order.js';
 import * as countRateWindows from './migrations/2026-11-28T0100-count-rate-windows.js';
+import * as keepScansApart from './migrations/2026-11-29T0100-keep-scans-apart.js';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -36,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T0100-create-public-service': createPublicService,
   '2026-11-27T0200-log-scans-in-order': logScansInOrder,
   '2026-11-28T0100-count-rate-windows': countRateWindows,
+  '2026-11-29T0100-keep-scans-apart': keepScansApart,
 };
 
 const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
@@ -55,7 +58,8 @@ export interface DbOptions {
 interface DbExtras {
   writer: EventWriter;
   codeWriter: CodeWriter;
-  scanWriter: ScanWriter;
+  /** SQLite files keep their scans in a file of their own; elsewhere they are rows like any other (kyselyScanLog). */
+  scanLog?: ScanLog | undefined;
   lock: WriteLock;
   options: DbOptions;
   reader?: SqliteReader | undefined;
@@ -70,22 +74,25 @@ export function createDb(opts: DbOptions): Db {
   if (opts.databaseUrl) {
     const dialect = createPostgresDialect(opts.databaseUrl, opts.searchPath ? { searchPath: opts.searchPath } : {});
     const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
-    extras.set(db, { writer: kyselyEventWriter, codeWriter: postgresCodeWriter, scanWriter: kyselyScanWriter(db), lock: noWriteLock, options: opts });
+    extras.set(db, { writer: kyselyEventWriter, codeWriter: postgresCodeWriter, lock: noWriteLock, options: opts });
     return db;
   }
   const sqliteFile = opts.sqliteFile ?? join(opts.dataDir ?? 'data', 'zhuisu.db');
+  const scansFile = sqliteFile === ':memory:' ? undefined : scansFileOf(sqliteFile);
+  const scanLog = scansFile ? createSqliteScanLog(scansFile) : undefined;
   const database = createSqliteDatabase(sqliteFile);
+  // Attached so that the migrations (and any query of the store) reach the scan tables by their names as before.
+  if (scansFile) database.prepare('attach database ? as scans').run(scansFile);
   const reader = createSqliteReader(sqliteFile);
-  const checkpointer = opts.checkpointInBackground && sqliteFile !== ':memory:' ? startCheckpointer(sqliteFile) : undefined;
-  const scanWriter = sqliteFile === ':memory:' ? undefined : createSqliteScanWriter(sqliteFile, { onCommit: reader?.refresh });
+  const checkpointer = opts.checkpointInBackground && scansFile ? startCheckpointer([sqliteFile, scansFile]) : undefined;
   const closed = () => {
     reader?.close();
-    scanWriter?.close();
+    scanLog?.close();
     void checkpointer?.stop();
   };
   const db = new Kysely<Database>({ dialect: createSqliteDialect(database, { onClose: closed, onWrite: reader?.refresh }), plugins: [new CamelCasePlugin()] });
   const lock = createWriteLock(opts.writeLock);
-  extras.set(db, { writer: createSqliteEventWriter(database), codeWriter: createSqliteCodeWriter(database), scanWriter: scanWriter ?? kyselyScanWriter(db), lock, options: { sqliteFile, writeLock: lock.buffer }, reader });
+  extras.set(db, { writer: createSqliteEventWriter(database), codeWriter: createSqliteCodeWriter(database), scanLog, lock, options: { sqliteFile, writeLock: lock.buffer }, reader });
   return db;
 }
 
@@ -100,11 +107,9 @@ export function codeWriterOf(db: Db): CodeWriter {
   return writer;
 }
 
-/** The dialect's way to write a batch of public queries' scans. */
-export function scanWriterOf(db: Db): ScanWriter {
-  const writer = extras.get(db)?.scanWriter;
-  if (!writer) throw new Error('this database was not opened with createDb');
-  return writer;
+/** The scan log of an SQLite file (see createSqliteScanLog); undefined where scans are rows like any other. */
+export function sqliteScanLogOf(db: Db): ScanLog | undefined {
+  return extras.get(db)?.scanLog;
 }
 
 /** SQLite's read-only connection for the busiest reads, if the database has one (see createSqliteReader). */
@@ -129,8 +134,17 @@ export function dialectOf(db: Db): Dialect {
 
 /** Brings the schema up to date; run at every start. `schema` names a PostgreSQL schema other than the default. */
 export async function migrateToLatest(db: Db, opts: { schema?: string } = {}): Promise<void> {
+  await migrate(db, opts, (migrator) => migrator.migrateToLatest());
+}
+
+/** Brings the schema up to the migration named `through` only: a database as an older release left it. */
+export async function migrateThrough(db: Db, through: string): Promise<void> {
+  await migrate(db, {}, (migrator) => migrator.migrateTo(through));
+}
+
+async function migrate(db: Db, opts: { schema?: string }, run: (migrator: Migrator) => Promise<MigrationResultSet>): Promise<void> {
   const migrator = new Migrator({ db, provider: migrationProvider, ...(opts.schema ? { migrationTableSchema: opts.schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await run(migrator);
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);

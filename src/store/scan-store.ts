@@ -1,8 +1,8 @@
 import type { ClientClass } from '../domain/public-query/client-class.js';
-import { mergeScanRegions } from '../domain/public-query/scan-regions.js';
-import { scanWriterOf, type Db } from './db.js';
-import { precompiled } from './precompiled.js';
-import type { ScanBatch } from './scan-writer.js';
+import { combineScanSummaries as combine, scanSummaryOf, type ScanSummary } from '../domain/public-query/scan-summary.js';
+import { sqliteScanLogOf, type Db } from './db.js';
+import { kyselyScanLog } from './kysely-scan-log.js';
+import type { ScanBatch } from './scan-log.js';
 
 /** One public query of a code. */
 export interface Scan {
@@ -13,16 +13,6 @@ export interface Scan {
   /** GB/T 2260 code the client gave (its city at most). */
   clientRegion?: string;
   clientClass: ClientClass;
-}
-
-/** How often and since when a code has been queried, this query included. */
-export interface ScanSummary {
-  count: number;
-  firstAt: string;
-  firstRegion?: string;
-  lastAt: string;
-  /** The distinct client regions it was queried from (at most MAX_SCAN_REGIONS). */
-  regions: string[];
 }
 
 /** How long a scan waits in its process before it is written, and so counted by the others. */
@@ -37,19 +27,18 @@ const BUSY_RETRY_MS = 10;
  * make the busiest page of the platform wait on the database's write lock. What is not yet written is lost only if
  * the process dies, and those are log lines, never trace data.
  *
- * Five batches a second: the summaries of codes queried at random are spread over the whole table, so a batch
- * rewrites about one page per scan however small it is, and on SQLite every commit also makes the other connections
- * drop the pages they had read. One batch a second served 10-20% more queries flat out, but a batch that large held
- * the event loop long enough to take the p99 at 2,000 queries a second from 9-12 ms to as much as 20 ms.
+ * Five batches a second: one batch a second served 10-20% more queries flat out when each batch rewrote the summaries
+ * of its codes, but a batch that large held the event loop long enough to take the p99 at 2,000 queries a second from
+ * 9-12 ms to as much as 20 ms. On an SQLite file a batch now only appends to the log, which is counted in the stored
+ * summaries every few seconds (createSqliteScanLog).
  *
- * The stored summary is read at every query rather than kept: another process serving the same database writes its
+ * The written summary is read at every query rather than kept: another process serving the same database writes its
  * own scans, and a summary kept here would miss them.
  */
 export function createScanStore(db: Db, opts: { flushEveryMs?: number; maxPending?: number } = {}) {
   const flushEveryMs = opts.flushEveryMs ?? SCAN_FLUSH_MS;
   const maxPending = opts.maxPending ?? 1_000;
-  const writer = scanWriterOf(db);
-  const summaryRow = precompiled(db, (unitKey: string) => db.selectFrom('scanSummary').selectAll().where('unitKey', '=', unitKey), 1);
+  const log = sqliteScanLogOf(db) ?? kyselyScanLog(db);
   let pendingScans: Scan[] = [];
   let pending = new Map<string, ScanSummary>();
   // Handed to a write that has not committed yet.
@@ -59,11 +48,9 @@ export function createScanStore(db: Db, opts: { flushEveryMs?: number; maxPendin
   let writing: Promise<void> | undefined;
   let flushSoon = false;
 
-  /** The code's summary as stored, then as written by this store since, in the order the scans came. */
+  /** The code's summary as written, then as counted by this store since, in the order the scans came. */
   async function summaryNow(unitKey: string): Promise<ScanSummary | null> {
-    const [row] = await summaryRow(unitKey);
-    const stored = row ? toSummary(row) : null;
-    let summary = stored;
+    let summary = await log.summaryOf(unitKey);
     for (const unwritten of [inFlight.get(unitKey), pending.get(unitKey)]) if (unwritten) summary = combine(summary, unwritten);
     return summary;
   }
@@ -91,7 +78,7 @@ export function createScanStore(db: Db, opts: { flushEveryMs?: number; maxPendin
     }
     const { scans, deltas, batch } = held;
     try {
-      const stored = await writer.write(batch, () => {
+      const stored = await log.write(batch, () => {
         inFlight = new Map();
       });
       if (stored) held = undefined;
@@ -131,6 +118,11 @@ export function createScanStore(db: Db, opts: { flushEveryMs?: number; maxPendin
     return run;
   }
 
+  async function foldAll(): Promise<void> {
+    await flushNow(true);
+    while (!(await log.fold())) await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
+  }
+
   function schedule(): void {
     timer ??= setTimeout(() => void flushNow(false).catch(() => undefined), flushEveryMs);
   }
@@ -138,8 +130,7 @@ export function createScanStore(db: Db, opts: { flushEveryMs?: number; maxPendin
   return {
     /** Logs one query and answers the code's summary before it and with it counted. */
     async record(scan: Scan): Promise<{ before: ScanSummary | undefined; after: ScanSummary }> {
-      const delta: ScanSummary = { count: 1, firstAt: scan.at, lastAt: scan.at, regions: scan.clientRegion ? [scan.clientRegion] : [] };
-      if (scan.clientRegion) delta.firstRegion = scan.clientRegion;
+      const delta = scanSummaryOf(scan.at, scan.clientRegion);
       const before = await summaryNow(scan.unitKey);
       pending.set(scan.unitKey, combine(pending.get(scan.unitKey), delta));
       pendingScans.push(scan);
@@ -163,26 +154,12 @@ export function createScanStore(db: Db, opts: { flushEveryMs?: number; maxPendin
     /** Writes everything pending; resolves when it is stored. */
     flush: () => flushNow(true),
 
-    async close(): Promise<void> {
-      await flushNow(true);
-    },
+    /** Writes everything pending and counts the whole log in the stored summaries (see createSqliteScanLog). */
+    fold: foldAll,
+
+    /** Writes everything pending, and leaves the stored summaries counting it all: a stopped server leaves no log unfolded. */
+    close: foldAll,
   };
 }
 
 export type ScanStore = ReturnType<typeof createScanStore>;
-
-function toSummary(row: { scanCount: number | string; firstAt: string; firstRegion: string | null; lastAt: string; regions: string }): ScanSummary {
-  const summary: ScanSummary = { count: Number(row.scanCount), firstAt: row.firstAt, lastAt: row.lastAt, regions: row.regions ? row.regions.split(',') : [] };
-  if (row.firstRegion) summary.firstRegion = row.firstRegion;
-  return summary;
-}
-
-/** `earlier` followed by `later`: counts add up, the first query stays the earlier one's. */
-function combine(earlier: ScanSummary | null | undefined, later: ScanSummary | null | undefined): ScanSummary {
-  if (!earlier) return later ? { ...later, regions: [...later.regions] } : { count: 0, firstAt: '', lastAt: '', regions: [] };
-  if (!later) return { ...earlier, regions: [...earlier.regions] };
-  const summary: ScanSummary = { count: earlier.count + later.count, firstAt: earlier.firstAt, lastAt: later.lastAt, regions: mergeScanRegions(earlier.regions, later.regions) };
-  const firstRegion = earlier.firstRegion ?? (earlier.count === 0 ? later.firstRegion : undefined);
-  if (firstRegion) summary.firstRegion = firstRegion;
-  return summary;
-}

@@ -115,7 +115,7 @@ describe('zhuisu serve with ZHUISU_WORKERS=2 (sqlite)', () => {
     server.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(serving.filter((pid) => readdirSync('/proc').includes(String(pid)))).toEqual([]);
-    const database = new SQLite(join(dataDir, 'zhuisu.db'), { readonly: true });
+    const database = new SQLite(join(dataDir, 'zhuisu.scans.db'), { readonly: true });
     try {
       expect(database.prepare('select scan_count from scan_summary where unit_key = ?').pluck().get(`urn:zhuisu:code:${code}`)).toBe(6);
     } finally {

@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import SQLite from 'better-sqlite3';
-import { sameDbOptions, type Db } from '../../src/store/db.js';
+import { createDb, sameDbOptions, type Db } from '../../src/store/db.js';
+import { SCAN_SNAPSHOT_MS, scansFileOf } from '../../src/store/dialect/sqlite-scans.js';
 import { createScanStore, type Scan } from '../../src/store/scan-store.js';
 import { createTestDb, testDialects } from '../support/test-db.js';
 
 const CODE = 'urn:zhuisu:code:460100FZCD40R20B9DWF';
 const OTHER = 'urn:zhuisu:code:460100AAAA00000000AA';
+// Past the snapshot that reads of scans on SQLite share: they see other connections' commits in the next one.
+const later = () => new Promise((resolve) => setTimeout(resolve, SCAN_SNAPSHOT_MS + 10));
 const scan = (at: string, clientRegion?: string, unitKey = CODE): Scan => ({ unitKey, registered: true, at, clientClass: 'mobile', ...(clientRegion ? { clientRegion } : {}) });
 
 for (const dialect of testDialects()) {
@@ -61,8 +64,109 @@ for (const dialect of testDialects()) {
     });
 
     if (dialect === 'sqlite') {
-      it('keeps a batch pending while another connection holds the write lock, counted all along, and writes it once the lock is free', async () => {
-        const other = new SQLite(sameDbOptions(db).sqliteFile ?? '');
+      const ledgerFile = () => sameDbOptions(db).sqliteFile ?? '';
+      const storedInScansFile = (query: string, ...params: unknown[]) => {
+        const scans = new SQLite(scansFileOf(ledgerFile()), { readonly: true });
+        try {
+          return scans.prepare(query).raw().all(...params);
+        } finally {
+          scans.close();
+        }
+      };
+
+      it('keeps the scans in a file of their own beside the ledger', async () => {
+        const scans = createScanStore(db);
+        await scans.record(scan('2026-11-23T08:00:00.000Z', '460100'));
+        await scans.close();
+        const ledger = new SQLite(ledgerFile(), { readonly: true });
+        try {
+          expect(ledger.prepare("select name from sqlite_master where name like 'scan%'").pluck().all()).toEqual([]);
+        } finally {
+          ledger.close();
+        }
+        expect(storedInScansFile("select name from sqlite_master where type = 'table' and name like 'scan%' order by name")).toEqual([['scan_fold'], ['scan_log'], ['scan_summary']]);
+        expect(storedInScansFile('select unit_key, scan_count from scan_summary')).toEqual([[CODE, 1]]);
+      });
+
+      it('appends each batch to the log alone, and counts the log in the stored summaries when it is folded', async () => {
+        const scans = createScanStore(db);
+        await scans.record(scan('2026-11-23T08:00:00.000Z', '460100'));
+        await scans.record(scan('2026-11-23T08:01:00.000Z', '110100'));
+        await scans.flush();
+        expect(storedInScansFile('select seq, unit_key, client_region from scan_log order by seq')).toEqual([[1, CODE, '460100'], [2, CODE, '110100']]);
+        expect(storedInScansFile('select * from scan_summary')).toEqual([]);
+        expect(await scans.summaryOf(CODE)).toEqual({ count: 2, firstAt: '2026-11-23T08:00:00.000Z', firstRegion: '460100', lastAt: '2026-11-23T08:01:00.000Z', regions: ['460100', '110100'] });
+        await scans.fold();
+        expect(storedInScansFile('select unit_key, registered, scan_count, first_at, first_region, last_at, regions from scan_summary'))
+          .toEqual([[CODE, 1, 2, '2026-11-23T08:00:00.000Z', '460100', '2026-11-23T08:01:00.000Z', '460100,110100']]);
+        expect(storedInScansFile('select folded_through from scan_fold')).toEqual([[2]]);
+        expect(await scans.summaryOf(CODE)).toEqual({ count: 2, firstAt: '2026-11-23T08:00:00.000Z', firstRegion: '460100', lastAt: '2026-11-23T08:01:00.000Z', regions: ['460100', '110100'] });
+        await scans.record(scan('2026-11-23T08:02:00.000Z', '120100'));
+        await scans.fold();
+        expect(storedInScansFile('select scan_count, regions from scan_summary')).toEqual([[3, '460100,110100,120100']]);
+        await scans.close();
+      });
+
+      it('counts each query once when another process folds the log, before and after', async () => {
+        const elsewhere = createDb({ sqliteFile: ledgerFile() });
+        try {
+          const here = createScanStore(db);
+          const there = createScanStore(elsewhere);
+          await here.record(scan('2026-11-23T08:00:00.000Z', '460100'));
+          await here.record(scan('2026-11-23T08:01:00.000Z'));
+          await here.flush();
+          await later();
+          expect((await there.record(scan('2026-11-23T08:02:00.000Z', '110100'))).before?.count).toBe(2);
+          await there.fold();
+          expect(storedInScansFile('select scan_count from scan_summary')).toEqual([[3]]);
+          await later();
+          expect(await here.summaryOf(CODE)).toEqual({ count: 3, firstAt: '2026-11-23T08:00:00.000Z', firstRegion: '460100', lastAt: '2026-11-23T08:02:00.000Z', regions: ['460100', '110100'] });
+          await here.record(scan('2026-11-23T08:03:00.000Z'));
+          await here.flush();
+          await later();
+          expect((await there.summaryOf(CODE))?.count).toBe(4);
+          await here.fold();
+          await later();
+          expect((await there.summaryOf(CODE))?.count).toBe(4);
+          expect((await here.summaryOf(CODE))?.count).toBe(4);
+          await here.close();
+          await there.close();
+        } finally {
+          await elsewhere.destroy();
+        }
+      });
+
+      it('keeps a batch waiting while another process folds the log in slices, and counts each query once', async () => {
+        const elsewhere = createDb({ sqliteFile: ledgerFile() });
+        try {
+          const here = createScanStore(db);
+          const there = createScanStore(elsewhere);
+          // Enough codes that the fold lets the event loop turn while it holds the write lock.
+          for (let i = 0; i < 2_500; i++) await there.record(scan('2026-11-23T08:00:00.000Z', undefined, `urn:zhuisu:code:bulk-${String(i)}`));
+          await there.flush();
+          const folded = there.fold();
+          // One turn of the event loop: the fold has written a slice of its summaries and holds the write lock.
+          await new Promise((resolve) => setImmediate(resolve));
+          expect(storedInScansFile('select count(*) from scan_summary')).toEqual([[0]]);
+          expect((await here.record(scan('2026-11-23T08:05:00.000Z'))).after.count).toBe(1);
+          const flushed = here.flush();
+          await folded;
+          await flushed;
+          await later();
+          expect((await here.summaryOf('urn:zhuisu:code:bulk-0'))?.count).toBe(1);
+          expect((await there.summaryOf(CODE))?.count).toBe(1);
+          await here.record(scan('2026-11-23T08:06:00.000Z'));
+          await here.close();
+          await there.close();
+          expect(storedInScansFile('select count(*), sum(scan_count) from scan_summary')).toEqual([[2_501, 2_502]]);
+          expect(storedInScansFile('select folded_through from scan_fold')).toEqual([[2_502]]);
+        } finally {
+          await elsewhere.destroy();
+        }
+      });
+
+      it('keeps a batch pending while another connection holds the write lock of the scans, counted all along, and writes it once the lock is free', async () => {
+        const other = new SQLite(scansFileOf(ledgerFile()));
         other.exec('BEGIN IMMEDIATE');
         const scans = createScanStore(db);
         await scans.record(scan('2026-11-23T08:00:00.000Z', '460100'));

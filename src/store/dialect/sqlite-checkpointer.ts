@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
-/** Copies the WAL into the database file on a thread of its own; `stop` ends it with a last checkpoint. */
+/** Copies the WALs into their database files on a thread of its own; `stop` ends it with a last checkpoint. */
 export interface Checkpointer {
   stop(): Promise<void>;
 }
@@ -10,20 +10,25 @@ export interface Checkpointer {
 const CHECKPOINT_THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
 const SQLite = require(workerData.driver);
-const db = new SQLite(workerData.file);
-db.pragma('busy_timeout = 5000');
+const dbs = workerData.files.map((file) => {
+  const db = new SQLite(file);
+  db.pragma('busy_timeout = 5000');
+  return db;
+});
 const checkpoint = () => {
-  try {
-    db.pragma('wal_checkpoint(PASSIVE)');
-  } catch {
-    // Busy or locked: the next turn tries again, and the writer's own autocheckpoint is still there behind it.
+  for (const db of dbs) {
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // Busy or locked: the next turn tries again, and the writer's own autocheckpoint is still there behind it.
+    }
   }
 };
 const timer = setInterval(checkpoint, workerData.everyMs);
 parentPort.once('message', () => {
   clearInterval(timer);
   checkpoint();
-  db.close();
+  for (const db of dbs) db.close();
   parentPort.close();
 });
 `;
@@ -34,9 +39,9 @@ parentPort.once('message', () => {
  * checkpoints every `everyMs` instead (PASSIVE: it waits for no reader or writer), so the WAL never grows long enough
  * for a commit to do it.
  */
-export function startCheckpointer(file: string, everyMs = 1_000): Checkpointer {
+export function startCheckpointer(files: string[], everyMs = 1_000): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(CHECKPOINT_THREAD, { eval: true, workerData: { file, driver, everyMs } });
+  const worker = new Worker(CHECKPOINT_THREAD, { eval: true, workerData: { files, driver, everyMs } });
   worker.unref();
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {

@@ -5,7 +5,6 @@ import { SqliteDialect } from 'kysely';
 import { BoundedMap } from '../../domain/bounded-memo.js';
 import { toEpcRows, toPartyRows } from '../event-rows.js';
 import type { CodeWriter } from '../code-store.js';
-import { summaryRow, type ScanWriter } from '../scan-writer.js';
 import type { EventWriter, StoredEvents } from '../event-writer.js';
 
 const MMAP_BYTES = 1 << 30;
@@ -79,6 +78,15 @@ export interface SqliteReader {
   close(): void;
 }
 
+/** A read-only connection for the busiest reads: a smaller page cache, the file mapped. */
+export function openSqliteReadOnly(file: string): SQLite.Database {
+  const connection = new SQLite(file, { readonly: true });
+  connection.pragma('busy_timeout = 5000');
+  connection.pragma('cache_size = -16384');
+  connection.pragma(`mmap_size = ${String(MMAP_BYTES)}`);
+  return connection;
+}
+
 /**
  * A second, read-only connection to the file for the busiest reads (the public query): it reads the last committed
  * state, in WAL mode without waiting for a writer, and is called directly instead of queueing behind every write on
@@ -104,10 +112,7 @@ export function createSqliteReader(file: string): SqliteReader | undefined {
   return {
     raw(sql, parameters) {
       if (!open) {
-        const connection = new SQLite(file, { readonly: true });
-        connection.pragma('busy_timeout = 5000');
-        connection.pragma('cache_size = -16384');
-        connection.pragma(`mmap_size = ${String(MMAP_BYTES)}`);
+        const connection = openSqliteReadOnly(file);
         open = { connection, prepare: statementCache(connection) };
       }
       if (!inTurn) {
@@ -194,63 +199,6 @@ export function createSqliteCodeWriter(database: SQLite.Database): CodeWriter {
         const part = JSON.stringify(codes.slice(start, start + CODE_ROWS_PER_INSERT));
         statement.run(issue.unitIdPrefix, issue.lotId ?? null, issue.product ?? null, issue.issueId, issue.issuedAt, part);
       }
-    },
-  };
-}
-
-/**
- * Scans on an SQLite file: a connection of their own, and each batch written at once, in one synchronous transaction.
- * A batch is therefore never half-visible to the reads of this thread, and `committed` runs before any of them can see
- * it. Its connection does not wait for the write lock: while another connection or process holds it, the batch answers
- * false and is tried again later, rather than stopping the event loop (better-sqlite3 waits by sleeping).
- *
- * One prepared statement per row: a multi-row INSERT … ON CONFLICT keeps a statement journal, so that a failing row
- * undoes its statement alone, and past 64 KiB SQLite writes that journal to a temporary file, which took a third of
- * the time of a batch.
- */
-export function createSqliteScanWriter(file: string, hooks: { onCommit?: (() => void) | undefined } = {}): ScanWriter & { close(): void } {
-  let open: { connection: SQLite.Database; log: SQLite.Statement; summary: SQLite.Statement; regions: SQLite.Statement } | undefined;
-  const opened = () => {
-    if (open) return open;
-    const connection = createSqliteDatabase(file);
-    connection.pragma('busy_timeout = 0');
-    open = {
-      connection,
-      log: connection.prepare('insert into scan_log (unit_key, registered, scanned_at, client_region, client_class) values (?, ?, ?, ?, ?)'),
-      summary: connection.prepare(`insert into scan_summary (unit_key, registered, scan_count, first_at, first_region, last_at, regions) values (?, ?, ?, ?, ?, ?, ?)
-        on conflict (unit_key) do update set scan_count = scan_summary.scan_count + excluded.scan_count, last_at = excluded.last_at,
-        regions = case when excluded.regions = '' then scan_summary.regions else excluded.regions end`),
-      regions: connection.prepare('select regions from scan_summary where unit_key = ?').pluck(),
-    };
-    return open;
-  };
-  return {
-    async write(batch, committed) {
-      const { connection, log, summary, regions } = opened();
-      try {
-        connection.exec('BEGIN IMMEDIATE');
-      } catch (err) {
-        if (err instanceof SQLite.SqliteError && err.code.startsWith('SQLITE_BUSY')) return false;
-        throw err;
-      }
-      try {
-        for (const r of batch.log) log.run(r.unitKey, r.registered, r.scannedAt, r.clientRegion, r.clientClass);
-        for (const d of batch.summaries) {
-          const r = summaryRow(d, d.regions.length > 0 ? (regions.get(d.unitKey) as string | undefined) : undefined);
-          summary.run(r.unitKey, r.registered, r.scanCount, r.firstAt, r.firstRegion, r.lastAt, r.regions);
-        }
-        connection.exec('COMMIT');
-      } catch (err) {
-        if (connection.inTransaction) connection.exec('ROLLBACK');
-        throw err;
-      }
-      hooks.onCommit?.();
-      committed();
-      return true;
-    },
-    close() {
-      open?.connection.close();
-      open = undefined;
     },
   };
 }
