@@ -34,11 +34,12 @@ type SummaryRow = [scanCount: number, firstAt: string, firstRegion: string | nul
  * it drop the pages it had read and unmap the file, and a scan's commit in the ledger's file had the readers of codes
  * and stories fault the pages of a million codes back in ten times a second: in a file of its own it costs them
  * nothing. And a summary per code queried at random rewrote about one page of `scan_summary` per scan; a fold of ten
- * seconds' scans rewrites each page once. Flat out on two processes the two together served a third more queries.
+ * seconds' scans rewrites each page once. Flat out on two processes the two together served a quarter more queries
+ * (docs/benchmarks.md).
  *
  * A code's summary is therefore the stored one plus the scans logged after the last fold (`folded_through` in
  * `scan_fold`), which each connection keeps counted per code as it reads the log's new rows: at the start of each
- * turn's read snapshot, and in each batch's write transaction before its own rows. A fold by any process moves
+ * read snapshot (at most every SCAN_SNAPSHOT_MS), and in each batch's write transaction before its own rows. A fold by any process moves
  * `folded_through`, and what is kept is then counted again from the log past it, a few hundred milliseconds of scans.
  * A fold writes in slices, letting queries be answered in between; it holds the file's write lock meanwhile, so
  * batches of scans wait for it, counted all along by their own process.
