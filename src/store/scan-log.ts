@@ -1,5 +1,5 @@
 import { mergeScanRegions } from '../domain/public-query/scan-regions.js';
-import { combineScanSummaries, type ScanSummary } from '../domain/public-query/scan-summary.js';
+import type { ScanSummary } from '../domain/public-query/scan-summary.js';
 import type { Database, ScanLogTable } from './schema.js';
 
 /** What a batch adds to one code's summary. */
@@ -45,9 +45,4 @@ export function storedSummary(scanCount: number | string, firstAt: string, first
 export function summaryRow(d: SummaryDelta, storedRegions: string | undefined): Database['scanSummary'] {
   const regions = d.regions.length > 0 ? mergeScanRegions(storedRegions ? storedRegions.split(',') : [], d.regions) : [];
   return { unitKey: d.unitKey, registered: d.registered ? 1 : 0, scanCount: d.count, firstAt: d.firstAt, firstRegion: d.firstRegion ?? null, lastAt: d.lastAt, regions: regions.join(',') };
-}
-
-/** The stored summary, then what is known beyond it. */
-export function summaryBeyond(stored: ScanSummary | null, beyond: ScanSummary | undefined): ScanSummary | null {
-  return beyond ? combineScanSummaries(stored, beyond) : stored;
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import SQLite from 'better-sqlite3';
 import { createDb, sameDbOptions, type Db } from '../../src/store/db.js';
 import { SCAN_SNAPSHOT_MS, scansFileOf } from '../../src/store/dialect/sqlite-scans.js';
-import { createScanStore, type Scan } from '../../src/store/scan-store.js';
+import { createScanStore, type Scan, type ScanStore } from '../../src/store/scan-store.js';
 import { createTestDb, testDialects } from '../support/test-db.js';
 
 const CODE = 'urn:zhuisu:code:460100FZCD40R20B9DWF';
@@ -74,6 +74,16 @@ for (const dialect of testDialects()) {
         }
       };
 
+      /** `test` with a scan store here and one in another process's connections to the same files. */
+      const withAnotherProcess = async (test: (here: ScanStore, there: ScanStore) => Promise<void>) => {
+        const elsewhere = createDb({ sqliteFile: ledgerFile() });
+        try {
+          await test(createScanStore(db), createScanStore(elsewhere));
+        } finally {
+          await elsewhere.destroy();
+        }
+      };
+
       it('keeps the scans in a file of their own beside the ledger', async () => {
         const scans = createScanStore(db);
         await scans.record(scan('2026-11-23T08:00:00.000Z', '460100'));
@@ -107,63 +117,49 @@ for (const dialect of testDialects()) {
         await scans.close();
       });
 
-      it('counts each query once when another process folds the log, before and after', async () => {
-        const elsewhere = createDb({ sqliteFile: ledgerFile() });
-        try {
-          const here = createScanStore(db);
-          const there = createScanStore(elsewhere);
-          await here.record(scan('2026-11-23T08:00:00.000Z', '460100'));
-          await here.record(scan('2026-11-23T08:01:00.000Z'));
-          await here.flush();
-          await later();
-          expect((await there.record(scan('2026-11-23T08:02:00.000Z', '110100'))).before?.count).toBe(2);
-          await there.fold();
-          expect(storedInScansFile('select scan_count from scan_summary')).toEqual([[3]]);
-          await later();
-          expect(await here.summaryOf(CODE)).toEqual({ count: 3, firstAt: '2026-11-23T08:00:00.000Z', firstRegion: '460100', lastAt: '2026-11-23T08:02:00.000Z', regions: ['460100', '110100'] });
-          await here.record(scan('2026-11-23T08:03:00.000Z'));
-          await here.flush();
-          await later();
-          expect((await there.summaryOf(CODE))?.count).toBe(4);
-          await here.fold();
-          await later();
-          expect((await there.summaryOf(CODE))?.count).toBe(4);
-          expect((await here.summaryOf(CODE))?.count).toBe(4);
-          await here.close();
-          await there.close();
-        } finally {
-          await elsewhere.destroy();
-        }
-      });
+      it('counts each query once when another process folds the log, before and after', () => withAnotherProcess(async (here, there) => {
+        await here.record(scan('2026-11-23T08:00:00.000Z', '460100'));
+        await here.record(scan('2026-11-23T08:01:00.000Z'));
+        await here.flush();
+        await later();
+        expect((await there.record(scan('2026-11-23T08:02:00.000Z', '110100'))).before?.count).toBe(2);
+        await there.fold();
+        expect(storedInScansFile('select scan_count from scan_summary')).toEqual([[3]]);
+        await later();
+        expect(await here.summaryOf(CODE)).toEqual({ count: 3, firstAt: '2026-11-23T08:00:00.000Z', firstRegion: '460100', lastAt: '2026-11-23T08:02:00.000Z', regions: ['460100', '110100'] });
+        await here.record(scan('2026-11-23T08:03:00.000Z'));
+        await here.flush();
+        await later();
+        expect((await there.summaryOf(CODE))?.count).toBe(4);
+        await here.fold();
+        await later();
+        expect((await there.summaryOf(CODE))?.count).toBe(4);
+        expect((await here.summaryOf(CODE))?.count).toBe(4);
+        await here.close();
+        await there.close();
+      }));
 
-      it('keeps a batch waiting while another process folds the log in slices, and counts each query once', async () => {
-        const elsewhere = createDb({ sqliteFile: ledgerFile() });
-        try {
-          const here = createScanStore(db);
-          const there = createScanStore(elsewhere);
-          // Enough codes that the fold lets the event loop turn while it holds the write lock.
-          for (let i = 0; i < 2_500; i++) await there.record(scan('2026-11-23T08:00:00.000Z', undefined, `urn:zhuisu:code:bulk-${String(i)}`));
-          await there.flush();
-          const folded = there.fold();
-          // One turn of the event loop: the fold has written a slice of its summaries and holds the write lock.
-          await new Promise((resolve) => setImmediate(resolve));
-          expect(storedInScansFile('select count(*) from scan_summary')).toEqual([[0]]);
-          expect((await here.record(scan('2026-11-23T08:05:00.000Z'))).after.count).toBe(1);
-          const flushed = here.flush();
-          await folded;
-          await flushed;
-          await later();
-          expect((await here.summaryOf('urn:zhuisu:code:bulk-0'))?.count).toBe(1);
-          expect((await there.summaryOf(CODE))?.count).toBe(1);
-          await here.record(scan('2026-11-23T08:06:00.000Z'));
-          await here.close();
-          await there.close();
-          expect(storedInScansFile('select count(*), sum(scan_count) from scan_summary')).toEqual([[2_501, 2_502]]);
-          expect(storedInScansFile('select folded_through from scan_fold')).toEqual([[2_502]]);
-        } finally {
-          await elsewhere.destroy();
-        }
-      });
+      it('keeps a batch waiting while another process folds the log in slices, and counts each query once', () => withAnotherProcess(async (here, there) => {
+        // Enough codes that the fold lets the event loop turn while it holds the write lock.
+        for (let i = 0; i < 2_500; i++) await there.record(scan('2026-11-23T08:00:00.000Z', undefined, `urn:zhuisu:code:bulk-${String(i)}`));
+        await there.flush();
+        const folded = there.fold();
+        // One turn of the event loop: the fold has written a slice of its summaries and holds the write lock.
+        await new Promise((resolve) => setImmediate(resolve));
+        expect(storedInScansFile('select count(*) from scan_summary')).toEqual([[0]]);
+        expect((await here.record(scan('2026-11-23T08:05:00.000Z'))).after.count).toBe(1);
+        const flushed = here.flush();
+        await folded;
+        await flushed;
+        await later();
+        expect((await here.summaryOf('urn:zhuisu:code:bulk-0'))?.count).toBe(1);
+        expect((await there.summaryOf(CODE))?.count).toBe(1);
+        await here.record(scan('2026-11-23T08:06:00.000Z'));
+        await here.close();
+        await there.close();
+        expect(storedInScansFile('select count(*), sum(scan_count) from scan_summary')).toEqual([[2_501, 2_502]]);
+        expect(storedInScansFile('select folded_through from scan_fold')).toEqual([[2_502]]);
+      }));
 
       it('keeps a batch pending while another connection holds the write lock of the scans, counted all along, and writes it once the lock is free', async () => {
         const other = new SQLite(scansFileOf(ledgerFile()));

@@ -24,6 +24,9 @@ export interface SqliteScanLog extends ScanLog {
 }
 
 type LogRow = [seq: number, unitKey: string, registered: number, scannedAt: string, clientRegion: string | null];
+// Read by both connections: the reader catches up with the log, the writer before each batch and to fold it.
+const FOLDED_THROUGH = 'select folded_through from scan_fold';
+const LOG_AFTER = 'select seq, unit_key, registered, scanned_at, client_region from scan_log where seq > ? order by seq limit ?';
 type SummaryRow = [scanCount: number, firstAt: string, firstRegion: string | null, lastAt: string, regions: string];
 
 /**
@@ -39,8 +42,9 @@ type SummaryRow = [scanCount: number, firstAt: string, firstRegion: string | nul
  *
  * A code's summary is therefore the stored one plus the scans logged after the last fold (`folded_through` in
  * `scan_fold`), which each connection keeps counted per code as it reads the log's new rows: at the start of each
- * read snapshot (at most every SCAN_SNAPSHOT_MS), and in each batch's write transaction before its own rows. A fold by any process moves
- * `folded_through`, and what is kept is then counted again from the log past it, a few hundred milliseconds of scans.
+ * read snapshot (at most every SCAN_SNAPSHOT_MS), and in each batch's write transaction before its own rows. A fold
+ * by any process moves `folded_through`, and what is kept is then counted again from the log past it, a few hundred
+ * milliseconds of scans.
  * A fold writes in slices, letting queries be answered in between; it holds the file's write lock meanwhile, so
  * batches of scans wait for it, counted all along by their own process.
  */
@@ -67,8 +71,8 @@ export function createSqliteScanLog(file: string, opts: { foldEveryMs?: number }
 
   function writeStatements() {
     return {
-      foldedThrough: writer.prepare('select folded_through from scan_fold').pluck(),
-      rowsAfter: writer.prepare('select seq, unit_key, registered, scanned_at, client_region from scan_log where seq > ? order by seq limit ?').raw(),
+      foldedThrough: writer.prepare(FOLDED_THROUGH).pluck(),
+      rowsAfter: writer.prepare(LOG_AFTER).raw(),
       append: writer.prepare('insert into scan_log (unit_key, registered, scanned_at, client_region, client_class) values (?, ?, ?, ?, ?)'),
       // One statement per row: a multi-row INSERT … ON CONFLICT keeps a statement journal, and past 64 KiB SQLite
       // writes it to a temporary file.
@@ -84,8 +88,8 @@ export function createSqliteScanLog(file: string, opts: { foldEveryMs?: number }
     const connection = openSqliteReadOnly(file);
     return {
       connection,
-      foldedThrough: connection.prepare('select folded_through from scan_fold').pluck(),
-      rowsAfter: connection.prepare('select seq, unit_key, registered, scanned_at, client_region from scan_log where seq > ? order by seq limit ?').raw(),
+      foldedThrough: connection.prepare(FOLDED_THROUGH).pluck(),
+      rowsAfter: connection.prepare(LOG_AFTER).raw(),
       summary: connection.prepare('select scan_count, first_at, first_region, last_at, regions from scan_summary where unit_key = ?').raw(),
     };
   }
@@ -98,21 +102,19 @@ export function createSqliteScanLog(file: string, opts: { foldEveryMs?: number }
       readThrough = folded;
       unfolded = new Map();
     }
-    for (;;) {
-      const rows = statements.rowsAfter.all(readThrough, ROWS_PER_READ) as LogRow[];
+    for (const rows of logAfter(statements.rowsAfter, readThrough)) {
       for (const [seq, unitKey, , at, region] of rows) {
         const summary = unfolded.get(unitKey);
         if (summary) addScan(summary, at, region);
         else unfolded.set(unitKey, scanSummaryOf(at, region));
         readThrough = seq;
       }
-      if (rows.length < ROWS_PER_READ) return;
     }
   }
 
-  // The reads of SCAN_SNAPSHOT_MS share one snapshot: the log is caught up with once for all of them, and a new snapshot after
-  // another process's commit drops the connection's pages. This thread's own commits end it at once; another process's
-  // scans are seen up to SCAN_SNAPSHOT_MS later than their commit.
+  // The reads of SCAN_SNAPSHOT_MS share one snapshot: the log is caught up with once for all of them, and a new
+  // snapshot after another process's commit drops the connection's pages. This thread's own commits end it at once;
+  // another process's scans are seen up to SCAN_SNAPSHOT_MS later than their commit.
   const endSnapshot = () => {
     inSnapshot = false;
     if (reads?.connection.inTransaction) reads.connection.exec('COMMIT');
@@ -171,15 +173,13 @@ export function createSqliteScanLog(file: string, opts: { foldEveryMs?: number }
       const from = statements.foldedThrough.get() as number;
       let through = from;
       const deltas = new Map<string, SummaryDelta>();
-      for (;;) {
-        const rows = statements.rowsAfter.all(through, ROWS_PER_READ) as LogRow[];
+      for (const rows of logAfter(statements.rowsAfter, from)) {
         for (const [seq, unitKey, registered, at, region] of rows) {
           const delta = deltas.get(unitKey);
           if (delta) addScan(delta, at, region);
           else deltas.set(unitKey, { unitKey, registered: registered === 1, ...scanSummaryOf(at, region) });
           through = seq;
         }
-        if (rows.length < ROWS_PER_READ) break;
         await nextTurn();
       }
       let written = 0;
@@ -253,4 +253,16 @@ export function createSqliteScanLog(file: string, opts: { foldEveryMs?: number }
       writer.close();
     },
   };
+}
+
+/** The log's rows past `seq`, in order, ROWS_PER_READ at a time (one statement run per chunk, none left open). */
+function* logAfter(rowsAfter: SQLite.Statement, seq: number): Generator<LogRow[]> {
+  let after = seq;
+  for (;;) {
+    const rows = rowsAfter.all(after, ROWS_PER_READ) as LogRow[];
+    if (rows.length > 0) yield rows;
+    const last = rows.at(-1);
+    if (!last || rows.length < ROWS_PER_READ) return;
+    after = last[0];
+  }
 }
