@@ -79,7 +79,7 @@ if (runs('import')) {
 }
 if (runs('query')) {
   log('');
-  log(`public query: GET /t/{code} as JSON for random codes over loopback, the platform in processes of its own: flat out with autocannon (from a process of its own), then at a constant rate with evenly spaced requests`);
+  log(`public query: GET /t/{code} as JSON for random codes over loopback, the platform in processes of its own: flat out from the benchmark's own load generator (bench/flat-out-load.ts) in a process of its own, then at a constant rate with evenly spaced requests`);
   const query = await benchPublicQuery({ codes: Number(values['query-codes']), rate: Number(values['query-rate']), processes: Number(values['query-processes']), dir, log });
   results.publicQuery = query;
   log(`  bare Fastify hello-world        ${fmt(query.helloPerSecond, 0)} req/s (baseline, one process)`);
