@@ -21,6 +21,7 @@ import * as createPublicService from './migrations/2026-11-27T0100-create-public
 import * as logScansInOrder from './migrations/2026-11-27T0200-log-scans-in-order.js';
 import * as countRateWindows from './migrations/2026-11-28T0100-count-rate-windows.js';
 import * as keepScansApart from './migrations/2026-11-29T0100-keep-scans-apart.js';
+import * as keepCodesInCodeOrder from './migrations/2026-11-30T0100-keep-codes-in-code-order.js';
 
 export type Db = Kysely<Database>;
 export type Dialect = 'sqlite' | 'postgres';
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T0200-log-scans-in-order': logScansInOrder,
   '2026-11-28T0100-count-rate-windows': countRateWindows,
   '2026-11-29T0100-keep-scans-apart': keepScansApart,
+  '2026-11-30T0100-keep-codes-in-code-order': keepCodesInCodeOrder,
 };
 
 const migrationProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
