@@ -48,5 +48,9 @@ export function publicServiceOf(deps: { db: Db; profiles: Profiles; parties: Par
   });
   const reportStore = createReportStore(deps.db);
   const reports = createReports({ store: reportStore, responsibleFor: (code) => query.responsibleFor(code), now: deps.now });
-  return { query, lists, reports, reportStore, scans, close: () => scans.close() };
+  async function close(): Promise<void> {
+    await query.flushAlerts();
+    await scans.close();
+  }
+  return { query, lists, reports, reportStore, scans, close };
 }

@@ -1,5 +1,5 @@
 import type { Sight } from '../domain/access/sight.js';
-import type { Db } from './db.js';
+import { writeLockOf, type Db } from './db.js';
 import { visibleAlerts } from './visible-events.js';
 
 /** Something a sector rule flagged for regulators: an overdue maintenance, a ledger that does not balance. */
@@ -18,13 +18,14 @@ export interface Alert {
 }
 
 export function createAlertStore(db: Db) {
+  const lock = writeLockOf(db);
   return {
     async add(alerts: Alert[]): Promise<void> {
       if (alerts.length === 0) return;
-      await db.insertInto('alert').values(alerts.map((a) => ({
+      await lock.run(() => db.insertInto('alert').values(alerts.map((a) => ({
         alertId: a.alertId, rule: a.rule, sector: a.sector, party: a.party ?? null, unitId: a.unitId ?? null, recordId: a.recordId ?? null,
         message: a.message, details: JSON.stringify(a.details), raisedAt: a.raisedAt, status: a.status,
-      }))).execute();
+      }))).execute());
     },
 
     /** Units that already have an open alert of this rule, so that a sweep does not raise the same alert twice. */

@@ -15,6 +15,7 @@ import type { Scan, ScanStore } from '../../store/scan-store.js';
 import type { TraceStore } from '../../store/trace-store.js';
 import type { Trace } from '../trace.js';
 import { tellStory, type Fact, type PartyName, type PublicStage, type Story, type StoryLookups } from './story.js';
+import { createAlertQueue } from './alert-queue.js';
 import type { PublicLists, Warning } from './public-lists.js';
 
 /** The answer of the public query (one-stop query 一站式查询) of a code: what a consumer's phone shows. */
@@ -64,8 +65,10 @@ export function createPublicQuery(deps: {
   lookups: PublicQueryLookups;
   now: () => Date;
   storyTtlMs?: number;
+  alertFlushMs?: number;
 }) {
   const storyTtlMs = deps.storyTtlMs ?? 5_000;
+  const raised = createAlertQueue(deps.alerts, { flushEveryMs: deps.alertFlushMs });
   // Codes of one lot issued under different product names share the lot's story and differ in the product only: each
   // told story keeps the products it was asked for, by the name the codes were issued under.
   type Told = { story: Story; units: string[]; products: Map<string, Promise<PublicAnswer['product'] | undefined>> };
@@ -112,10 +115,10 @@ export function createPublicQuery(deps: {
     return { told, product: await product };
   }
 
-  async function raiseSignals(unitKey: string, facts: Parameters<typeof signalsOf>[0], story: Story | undefined, query: string, at: string): Promise<void> {
+  function raiseSignals(unitKey: string, facts: Parameters<typeof signalsOf>[0], story: Story | undefined, query: string, at: string): void {
     const signals = signalsOf(facts);
     if (signals.length === 0) return;
-    await deps.alerts.add(signals.map((signal) => ({
+    raised.add(signals.map((signal) => ({
       alertId: randomUUID(), rule: signal.id, sector: story?.sector ?? '', unitId: unitKey, ...(story?.producer ? { party: story.producer.uscc } : {}),
       message: `${signal.name.zh}：${query} / ${signal.name.en}: ${query}`,
       details: { code: query, scans: facts.count, regions: facts.regions }, raisedAt: at, status: 'open' as const,
@@ -130,6 +133,9 @@ export function createPublicQuery(deps: {
   }
 
   return {
+    /** Writes the alerts raised so far; they are otherwise written every ALERT_FLUSH_MS. */
+    flushAlerts: raised.flush,
+
     async query(input: string, client: Client): Promise<PublicAnswer> {
       const query = input.trim();
       const at = deps.now().toISOString();
@@ -140,7 +146,7 @@ export function createPublicQuery(deps: {
 
       if (!unit || !registered) {
         const { after: scans } = await deps.scans.record(scan);
-        await raiseSignals(scan.unitKey, { registered: false, isSingleItem: false, count: scans.count, regions: scans.regions.length, regionsBefore: scans.regions.length, scansAfterSale: 0 }, undefined, query, at);
+        raiseSignals(scan.unitKey, { registered: false, isSingleItem: false, count: scans.count, regions: scans.regions.length, regionsBefore: scans.regions.length, scansAfterSale: 0 }, undefined, query, at);
         return { query, registered: false, stages: [], certificates: [], marks: [], warnings: [], scans: scanView(scans, deps.lookups) };
       }
 
@@ -149,7 +155,7 @@ export function createPublicQuery(deps: {
       const regionsBefore = before?.regions.length ?? 0;
       const isSingleItem = unit.kind === 'item';
       const scansAfterSale = story.finalSaleAt && scans.firstAt >= story.finalSaleAt ? scans.count : 0;
-      await raiseSignals(unit.canonical, { registered: true, isSingleItem, count: scans.count, regions: scans.regions.length, regionsBefore, scansAfterSale }, story, query, at);
+      raiseSignals(unit.canonical, { registered: true, isSingleItem, count: scans.count, regions: scans.regions.length, regionsBefore, scansAfterSale }, story, query, at);
 
       const answer: PublicAnswer = {
         query, registered: true, unitId: unit.canonical,
