@@ -65,10 +65,9 @@ export function createPublicQuery(deps: {
   lookups: PublicQueryLookups;
   now: () => Date;
   storyTtlMs?: number;
-  alertFlushMs?: number;
 }) {
   const storyTtlMs = deps.storyTtlMs ?? 5_000;
-  const raised = createAlertQueue(deps.alerts, { flushEveryMs: deps.alertFlushMs });
+  const raised = createAlertQueue(deps.alerts);
   // Codes of one lot issued under different product names share the lot's story and differ in the product only: each
   // told story keeps the products it was asked for, by the name the codes were issued under.
   type Told = { story: Story; units: string[]; products: Map<string, Promise<PublicAnswer['product'] | undefined>> };
