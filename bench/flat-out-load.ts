@@ -34,6 +34,7 @@ export function flatOutLoad(opts: { url: string; seconds: number; settleSeconds:
   let answered = 0;
   let non2xx = 0;
   let errors = 0;
+  const sockets: ReturnType<typeof connect>[] = [];
 
   function open(): void {
     const socket = connect(Number(port), hostname);
@@ -73,7 +74,6 @@ export function flatOutLoad(opts: { url: string; seconds: number; settleSeconds:
     sockets.push(socket);
   }
 
-  const sockets: ReturnType<typeof connect>[] = [];
   for (let i = 0; i < opts.connections; i++) open();
   return new Promise((resolve) => {
     setTimeout(() => {

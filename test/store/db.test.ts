@@ -1,13 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import SQLite from 'better-sqlite3';
 import { createDb, dialectOf, migrateThrough, migrateToLatest } from '../../src/store/db.js';
 import { scansFileOf } from '../../src/store/dialect/sqlite-scans.js';
 import { createCodeStore } from '../../src/store/code-store.js';
 import { createScanStore } from '../../src/store/scan-store.js';
-import { createTestDb, testDialects } from '../support/test-db.js';
+import { createTestDb, scratchSqliteFile, testDialects } from '../support/test-db.js';
 
 for (const dialect of testDialects()) {
   describe(`database set-up (${dialect})`, () => {
@@ -26,7 +24,7 @@ for (const dialect of testDialects()) {
 
 describe('an SQLite ledger from before the scans had a file of their own', () => {
   it('moves its scan log and summaries into the scans file, counted as they were', async () => {
-    const file = join(inject('scratchDir'), `${randomBytes(6).toString('hex')}.db`);
+    const file = scratchSqliteFile();
     const db = createDb({ sqliteFile: file });
     try {
       await migrateThrough(db, '2026-11-28T0100-count-rate-windows');
@@ -58,8 +56,7 @@ describe('an SQLite ledger from before the scans had a file of their own', () =>
 
 describe('an SQLite ledger from before its codes were kept in code order', () => {
   it('keeps every code, found by its code and listed by its issue, in a table without a rowid', async () => {
-    const file = join(inject('scratchDir'), `${randomBytes(6).toString('hex')}.db`);
-    const db = createDb({ sqliteFile: file });
+    const db = createDb({ sqliteFile: scratchSqliteFile() });
     try {
       await migrateThrough(db, '2026-11-29T0100-keep-scans-apart');
       const codes = createCodeStore(db);

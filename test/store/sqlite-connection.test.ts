@@ -1,12 +1,8 @@
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { createCodeStore } from '../../src/store/code-store.js';
 import { createDb, migrateToLatest, type Db } from '../../src/store/db.js';
-
-const scratchFile = () => join(inject('scratchDir'), `${randomBytes(6).toString('hex')}.db`);
+import { scratchSqliteFile } from '../support/test-db.js';
 
 describe('the SQLite connection', () => {
   let db: Db | undefined;
@@ -16,7 +12,7 @@ describe('the SQLite connection', () => {
   });
 
   it('runs a query again, with other values, after a stream of it was left half-read', async () => {
-    db = createDb({ sqliteFile: scratchFile() });
+    db = createDb({ sqliteFile: scratchSqliteFile() });
     await migrateToLatest(db);
     await createCodeStore(db).addIssue({ issueId: 'i', issuedAt: '2026-11-23T10:00:00.000Z', unitIdPrefix: 'u:' }, ['A1', 'A2', 'A3']);
     const from = (code: string) => db?.selectFrom('traceCode').select('code').where('code', '>=', code).orderBy('code');
@@ -31,7 +27,7 @@ describe('the SQLite connection', () => {
   });
 
   it('checkpoints the WAL on a thread of its own when asked to, so that the file behind it is up to date', async () => {
-    const file = scratchFile();
+    const file = scratchSqliteFile();
     db = createDb({ sqliteFile: file, checkpointInBackground: true });
     await migrateToLatest(db);
     await createCodeStore(db).addIssue({ issueId: 'i', issuedAt: '2026-11-23T10:00:00.000Z', unitIdPrefix: 'u:' }, Array.from({ length: 20_000 }, (_, i) => `C${String(i)}`));

@@ -9,10 +9,15 @@ export function testDialects(): Dialect[] {
   return inject('pgUrl') ? ['sqlite', 'postgres'] : ['sqlite'];
 }
 
+/** A new SQLite file's path in the run's scratch folder. */
+export function scratchSqliteFile(): string {
+  return join(inject('scratchDir'), `${randomBytes(6).toString('hex')}.db`);
+}
+
 /** A fresh, migrated database: a new SQLite file in the run's scratch folder, or a new schema on the test PostgreSQL server. */
 export async function createTestDb(dialect: Dialect): Promise<Db> {
   if (dialect === 'sqlite') {
-    const db = createDb({ sqliteFile: join(inject('scratchDir'), `${randomBytes(6).toString('hex')}.db`) });
+    const db = createDb({ sqliteFile: scratchSqliteFile() });
     await migrateToLatest(db);
     return db;
   }

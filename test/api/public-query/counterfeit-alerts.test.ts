@@ -1,13 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createCapture } from '../../../src/capture/capture-events.js';
-import { createCodeIssuer } from '../../../src/capture/issue-codes.js';
-import { createSectorRecording } from '../../../src/capture/records/sector-recording.js';
-import { loadDemo, type DemoSummary } from '../../../src/demo/load-demo.js';
+import type { DemoSummary } from '../../../src/demo/load-demo.js';
 import { DEMO } from '../../../src/demo/pork-chain.js';
 import { ALERT_FLUSH_MS } from '../../../src/trace/public-query/alert-queue.js';
-import { createCodeStore } from '../../../src/store/code-store.js';
-import { createEventStore } from '../../../src/store/event-store.js';
+import { loadDemoInto } from '../../support/demo.js';
 import { buildTestApp, type TestApp } from '../../support/test-app.js';
 import { testDialects } from '../../support/test-db.js';
 
@@ -18,12 +13,7 @@ for (const dialect of testDialects()) {
 
     beforeAll(async () => {
       t = await buildTestApp(dialect);
-      const now = () => new Date();
-      const capture = createCapture({ events: createEventStore(t.db), now });
-      const issuer = createCodeIssuer({ codes: createCodeStore(t.db), nodeCode: '460100', randomBytes, now });
-      const { registry, recorder } = createSectorRecording({ db: t.db, capture, now });
-      await registry.ensureNationalCatalogue();
-      demo = await loadDemo({ capture, issuer, registry, recorder });
+      demo = await loadDemoInto(t.db);
     }, 120_000);
     afterAll(() => t.close());
 

@@ -1,14 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCapture } from '../../../src/capture/capture-events.js';
-import { createCodeIssuer } from '../../../src/capture/issue-codes.js';
-import { createSectorRecording } from '../../../src/capture/records/sector-recording.js';
-import { loadDemo, type DemoSummary } from '../../../src/demo/load-demo.js';
+import type { DemoSummary } from '../../../src/demo/load-demo.js';
 import { DEMO } from '../../../src/demo/pork-chain.js';
 import { isObject, type JsonObject } from '../../../src/domain/event.js';
 import { BUILT_IN_PROFILES } from '../../../src/domain/sectors/index.js';
-import { createCodeStore } from '../../../src/store/code-store.js';
-import { createEventStore } from '../../../src/store/event-store.js';
+import { loadDemoInto } from '../../support/demo.js';
 import { buildTestApp, type TestApp } from '../../support/test-app.js';
 import { testDialects } from '../../support/test-db.js';
 
@@ -48,12 +43,7 @@ for (const dialect of testDialects()) {
 
     beforeAll(async () => {
       t = await buildTestApp(dialect);
-      const now = () => new Date();
-      const capture = createCapture({ events: createEventStore(t.db), now });
-      const issuer = createCodeIssuer({ codes: createCodeStore(t.db), nodeCode: '460100', randomBytes, now });
-      const { registry, recorder } = createSectorRecording({ db: t.db, capture, now });
-      await registry.ensureNationalCatalogue();
-      demo = await loadDemo({ capture, issuer, registry, recorder });
+      demo = await loadDemoInto(t.db);
       units = (await t.db.selectFrom('eventEpc').select('epc').distinct().where('role', '<>', 'parent').execute()).map((r) => r.epc);
       bodies = (await t.db.selectFrom('event').select('body').execute()).map((r) => JSON.parse(r.body) as JsonObject);
     }, 120_000);
