@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Client, PublicAnswer, PublicQuery } from '../../../trace/public-query/public-query.js';
 import type { PublicStage } from '../../../trace/public-query/story.js';
 import { problemResponses } from '../../problem.js';
+import { endOfTurn } from './end-of-turn.js';
 import { linksetOf } from './linkset.js';
 import { PublicAnswerView, PublicQueryString } from './schemas.js';
 
@@ -40,6 +41,7 @@ export const publicQueryRoutes: FastifyPluginAsyncTypebox<{ publicQuery: PublicQ
     if (request.query.region) client.region = request.query.region;
     if (request.headers['user-agent']) client.userAgent = request.headers['user-agent'];
     const result = await publicQuery.query(code, client);
+    await endOfTurn();
     return reply.headers(JSON_ANSWER_HEADERS).send(answerJson(result, path));
   }
 
