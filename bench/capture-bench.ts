@@ -7,6 +7,7 @@ import { contextNamespaces, eventHashId } from '../src/domain/event-hash.js';
 import { indexEvent, memoisedCanonicalId, type LedgerEvent } from '../src/domain/event.js';
 import { createDb, migrateToLatest } from '../src/store/db.js';
 import { EVENT_COLUMNS, createSqliteDatabase } from '../src/store/dialect/sqlite.js';
+import { scansFileOf } from '../src/store/dialect/sqlite-scans.js';
 import { toEpcRows, toEventRow } from '../src/store/event-rows.js';
 import { BENCH_TOKEN, startLedgerServer } from './ledger-server.js';
 import { captureDocuments } from './capture-documents.js';
@@ -117,6 +118,10 @@ async function rawInsert(file: string, documents: { warmUp: LedgerEvent[][]; mea
   return seconds;
 }
 
+/** An SQLite ledger and the file of its public queries' scans beside it: a run starts from nothing of the last. */
 export function removeDb(file: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  for (const suffix of ['', '-wal', '-shm']) {
+    rmSync(`${file}${suffix}`, { force: true });
+    rmSync(`${scansFileOf(file)}${suffix}`, { force: true });
+  }
 }

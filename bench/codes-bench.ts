@@ -1,11 +1,11 @@
 import { SEES_ALL } from '../src/domain/access/sight.js';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCodeIssuer } from '../src/capture/issue-codes.js';
 import { createIssueLabels } from '../src/labels/issue-labels.js';
 import { createCodeStore } from '../src/store/code-store.js';
 import { createDb, migrateToLatest } from '../src/store/db.js';
+import { removeDb } from './capture-bench.js';
 
 export interface CodesFigures {
   codes: number;
@@ -22,9 +22,7 @@ const PRODUCT = '海南贵妃芒 一级果 5 kg 装 Hainan mango, grade 1, 5 kg 
 /** Issuing a large batch of trace codes, and printing the label sheets for part of it. */
 export async function benchCodes(opts: { codes: number; labels: number; dir: string }): Promise<CodesFigures> {
   const file = join(opts.dir, 'codes.db');
-  const remove = () => {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
-  };
+  const remove = () => removeDb(file);
   remove();
   const db = createDb({ sqliteFile: file });
   try {

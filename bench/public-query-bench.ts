@@ -11,6 +11,7 @@ import { loadDemo } from '../src/demo/load-demo.js';
 import { createCodeStore } from '../src/store/code-store.js';
 import { createDb, migrateToLatest } from '../src/store/db.js';
 import { createEventStore } from '../src/store/event-store.js';
+import { removeDb } from './capture-bench.js';
 
 export interface PublicQueryFigures {
   codes: number;
@@ -38,7 +39,7 @@ const FLAT_OUT_RUNS = 3;
 export async function benchPublicQuery(opts: { codes: number; rate: number; processes: number; dir: string; log: (line: string) => void }): Promise<PublicQueryFigures> {
   const file = join(opts.dir, 'public-query.db');
   const remove = () => {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    removeDb(file);
     rmSync(join(opts.dir, 'public-query-codes.txt'), { force: true });
   };
   remove();
