@@ -3,14 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { createCapture } from '../src/capture/capture-events.js';
 import type { RateFigures } from './constant-rate.js';
 import { createCodeIssuer } from '../src/capture/issue-codes.js';
-import { createSectorRecording } from '../src/capture/records/sector-recording.js';
-import { loadDemo } from '../src/demo/load-demo.js';
+import { loadDemoInto } from '../src/demo/load-demo.js';
 import { createCodeStore } from '../src/store/code-store.js';
 import { createDb, migrateToLatest } from '../src/store/db.js';
-import { createEventStore } from '../src/store/event-store.js';
 import { removeDb } from './capture-bench.js';
 
 export interface PublicQueryFigures {
@@ -79,12 +76,8 @@ async function buildStore(file: string, count: number): Promise<string[]> {
   const db = createDb({ sqliteFile: file });
   try {
     await migrateToLatest(db);
-    const now = () => new Date();
-    const capture = createCapture({ events: createEventStore(db), now });
-    const issuer = createCodeIssuer({ codes: createCodeStore(db), nodeCode: '460100', randomBytes, now });
-    const { registry, recorder } = createSectorRecording({ db, capture, now });
-    await registry.ensureNationalCatalogue();
-    const demo = await loadDemo({ capture, issuer, registry, recorder });
+    const { demo } = await loadDemoInto(db, { nodeCode: '460100' });
+    const issuer = createCodeIssuer({ codes: createCodeStore(db), nodeCode: '460100', randomBytes, now: () => new Date() });
     const lots = [...demo.lots.map((l) => l.id), ...demo.chains.map((c) => c.traceFrom)];
     const codes: string[] = [...demo.codes];
     for (let i = 0; codes.length < count; i++) {

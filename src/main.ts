@@ -1,15 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './api/app.js';
-import { createCapture } from './capture/capture-events.js';
-import { createCodeIssuer } from './capture/issue-codes.js';
-import { createSectorRecording } from './capture/records/sector-recording.js';
 import type { Config } from './config.js';
-import { loadDemo } from './demo/load-demo.js';
+import { loadDemoInto } from './demo/load-demo.js';
 import { formatTraceCode } from './domain/ids/trace-code.js';
-import { createCodeStore } from './store/code-store.js';
 import { createDb, migrateToLatest, type Db } from './store/db.js';
-import { createEventStore } from './store/event-store.js';
 import { createTokenStore } from './store/token-store.js';
 import { createUserStore } from './store/user-store.js';
 import { createAccountsOn } from './accounts/accounts.js';
@@ -97,11 +92,7 @@ async function ensureAdminToken(db: Db, config: Config, print: (line: string) =>
 
 async function announceDemo(db: Db, config: Config, print: (line: string) => void): Promise<void> {
   const now = () => new Date();
-  const capture = createCapture({ events: createEventStore(db), now });
-  const issuer = createCodeIssuer({ codes: createCodeStore(db), nodeCode: config.nodeCode, randomBytes, now });
-  const { registry, recorder, parties, profiles } = createSectorRecording({ db, capture, now });
-  await registry.ensureNationalCatalogue();
-  const demo = await loadDemo({ capture, issuer, registry, recorder });
+  const { demo, recording: { parties, profiles } } = await loadDemoInto(db, { nodeCode: config.nodeCode, now });
   const logins = await createDemoAccounts(createAccountsOn(db, { now, lookups: scopeLookups(parties, profiles) }));
   const base = `http://localhost:${config.port}`;
   print('');

@@ -1,7 +1,12 @@
-import type { Capture } from '../capture/capture-events.js';
-import type { CodeIssuer } from '../capture/issue-codes.js';
+import { randomBytes } from 'node:crypto';
+import { createCapture, type Capture } from '../capture/capture-events.js';
+import { createCodeIssuer, type CodeIssuer } from '../capture/issue-codes.js';
 import type { Recorder, RecordResult } from '../capture/records/record-capture.js';
+import { createSectorRecording, type SectorRecording } from '../capture/records/sector-recording.js';
 import type { Registry } from '../capture/registry/registry.js';
+import { createCodeStore } from '../store/code-store.js';
+import type { Db } from '../store/db.js';
+import { createEventStore } from '../store/event-store.js';
 import type { DemoChain } from './chains/chain.js';
 import { DEMO_CHAINS } from './chains/index.js';
 import { DEMO, porkChainDocument } from './pork-chain.js';
@@ -46,4 +51,15 @@ export async function loadDemo(deps: { capture: Capture; issuer: CodeIssuer; reg
     codes: issued.codes.map((c) => c.code),
     chains,
   };
+}
+
+/** The demo loaded into the empty ledger `db` through capture, code issuing and sector recording made for it, as at first start. */
+export async function loadDemoInto(db: Db, opts: { nodeCode: string; now?: () => Date }): Promise<{ demo: DemoSummary; recording: SectorRecording }> {
+  const now = opts.now ?? (() => new Date());
+  const capture = createCapture({ events: createEventStore(db), now });
+  const issuer = createCodeIssuer({ codes: createCodeStore(db), nodeCode: opts.nodeCode, randomBytes, now });
+  const recording = createSectorRecording({ db, capture, now });
+  await recording.registry.ensureNationalCatalogue();
+  const demo = await loadDemo({ capture, issuer, registry: recording.registry, recorder: recording.recorder });
+  return { demo, recording };
 }

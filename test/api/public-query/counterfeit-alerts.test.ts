@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { DemoSummary } from '../../../src/demo/load-demo.js';
+import { loadDemoInto, type DemoSummary } from '../../../src/demo/load-demo.js';
 import { DEMO } from '../../../src/demo/pork-chain.js';
 import { ALERT_FLUSH_MS } from '../../../src/trace/public-query/alert-queue.js';
-import { loadDemoInto } from '../../support/demo.js';
 import { buildTestApp, type TestApp } from '../../support/test-app.js';
 import { testDialects } from '../../support/test-db.js';
 
@@ -13,7 +12,7 @@ for (const dialect of testDialects()) {
 
     beforeAll(async () => {
       t = await buildTestApp(dialect);
-      demo = await loadDemoInto(t.db);
+      ({ demo } = await loadDemoInto(t.db, { nodeCode: '460100' }));
     }, 120_000);
     afterAll(() => t.close());
 

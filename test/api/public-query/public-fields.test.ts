@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoSummary } from '../../../src/demo/load-demo.js';
+import { loadDemoInto, type DemoSummary } from '../../../src/demo/load-demo.js';
 import { DEMO } from '../../../src/demo/pork-chain.js';
 import { isObject, type JsonObject } from '../../../src/domain/event.js';
 import { BUILT_IN_PROFILES } from '../../../src/domain/sectors/index.js';
-import { loadDemoInto } from '../../support/demo.js';
 import { buildTestApp, type TestApp } from '../../support/test-app.js';
 import { testDialects } from '../../support/test-db.js';
 
@@ -43,7 +42,7 @@ for (const dialect of testDialects()) {
 
     beforeAll(async () => {
       t = await buildTestApp(dialect);
-      demo = await loadDemoInto(t.db);
+      ({ demo } = await loadDemoInto(t.db, { nodeCode: '460100' }));
       units = (await t.db.selectFrom('eventEpc').select('epc').distinct().where('role', '<>', 'parent').execute()).map((r) => r.epc);
       bodies = (await t.db.selectFrom('event').select('body').execute()).map((r) => JSON.parse(r.body) as JsonObject);
     }, 120_000);
